@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EKyc.Api.Endpoints;
+
+/// <summary>Limits and consent versions of the HTTP API; section <c>Api</c>.</summary>
+public sealed class ApiOptions
+{
+    /// <summary>Most events one activity batch may carry.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchEvents { get; set; } = 5_000;
+
+    /// <summary>Consent-text versions the service accepts; the first is the one shown to new applicants.</summary>
+    [Required, MinLength(1)]
+    public string[] ConsentVersions { get; set; } = ["2026-11"];
+}

@@ -1,0 +1,76 @@
+using EKyc.Api.Http;
+using EKyc.GrainInterfaces.Applicants;
+using EKyc.Verification.Schedule;
+using EKyc.Verification.Workflow;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace EKyc.Api.Endpoints;
+
+/// <summary>Applicant endpoints: each binds, calls one grain method, and maps the result.</summary>
+public static class ApplicantEndpoints
+{
+    public static RouteGroupBuilder MapApplicants(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/applicants").WithTags("Applicants");
+
+        group.MapPost("/", async (CreateApplicantRequest body, IGrainFactory grains, HttpContext http) =>
+        {
+            var id = Guid.CreateVersion7();
+            var command = new RegisterApplicant(body.GivenNames ?? "", body.Surname ?? "", body.Email ?? "", body.Phone ?? "",
+                body.RiskTier ?? RiskTier.Medium, Actors.Client(http));
+            var result = await grains.GetGrain<IApplicantGrain>(id).RegisterAsync(command);
+            return Problems.Map(result, view => TypedResults.Created($"/v1/applicants/{id}", view));
+        }).WithName("CreateApplicant").WithSummary("Register an applicant (name, email, E.164 phone).");
+
+        group.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains) =>
+            await grains.GetGrain<IApplicantGrain>(id).GetAsync() is { } view
+                ? Results.Ok(view)
+                : Problems.Result(404, "applicant_not_found", "No applicant has this id."))
+            .WithName("GetApplicant").WithSummary("State, pending steps, guidance and history of an applicant.");
+
+        group.MapPost("/{id:guid}/consent", async (Guid id, ConsentRequest body, IGrainFactory grains, IOptions<ApiOptions> options, HttpContext http) =>
+        {
+            if (body.ConsentVersion is not { } version || !options.Value.ConsentVersions.Contains(version, StringComparer.Ordinal))
+            {
+                return Problems.Result(400, "unknown_consent_version",
+                    $"consentVersion must be one of the published consent texts: {string.Join(", ", options.Value.ConsentVersions)}.");
+            }
+            var grain = grains.GetGrain<IApplicantGrain>(id);
+            var consent = await grain.GiveConsentAsync(version, Actors.Client(http));
+            if (!consent.IsOk) return Problems.From(consent.Error!);
+            // Consent opens document capture straight away: the applicant's next step is the document.
+            return Problems.Map(await grain.StartCaptureAsync(Actor.System), view => Results.Ok(view));
+        }).WithName("RecordConsent").WithSummary("Record explicit consent to a published consent-text version.");
+
+        group.MapPost("/{id:guid}/capture", async (Guid id, IGrainFactory grains, HttpContext http) =>
+            Problems.Map(await grains.GetGrain<IApplicantGrain>(id).StartCaptureAsync(Actors.Client(http)), view => Results.Ok(view)))
+            .WithName("StartCapture").WithSummary("Begin (re-)verification: open document capture.");
+
+        group.MapPost("/{id:guid}/reverification", async (Guid id, ReasonRequest body, IGrainFactory grains, HttpContext http) =>
+            Problems.Map(await grains.GetGrain<IApplicantGrain>(id).RequireReverificationAsync(
+                ReverificationSource.ClientRequest, body.Reason ?? "", Actors.Client(http)), view => Results.Ok(view)))
+            .WithName("TriggerReverification").WithSummary("Require re-verification of an approved applicant, with a reason.");
+
+        group.MapPost("/{id:guid}/withdrawal", async (Guid id, ReasonRequest body, IGrainFactory grains, HttpContext http) =>
+            Problems.Map(await grains.GetGrain<IApplicantGrain>(id).WithdrawConsentAsync(body.Reason ?? "", Actors.Client(http)), view => Results.Ok(view)))
+            .WithName("WithdrawConsent").WithSummary("Withdraw consent: processing stops.");
+
+        group.MapPost("/{id:guid}/review", async (Guid id, ReviewRequest body, IGrainFactory grains, HttpContext http) =>
+        {
+            bool? approve = body.Decision switch { "approve" => true, "reject" => false, _ => null };
+            if (approve is null) return Problems.Result(400, "invalid_decision", "decision must be 'approve' or 'reject'.");
+            return Problems.Map(await grains.GetGrain<IApplicantGrain>(id).ReviewAsync(approve.Value, body.Reason ?? "", Actors.Reviewer(http)), view => Results.Ok(view));
+        }).WithName("ReviewApplicant").WithSummary("A reviewer's decision on an applicant in manual review.");
+
+        group.MapPost("/{id:guid}/accounts", async (Guid id, LinkAccountRequest body, IGrainFactory grains, HttpContext http) =>
+        {
+            if (AccountIds.Validate(body.AccountId) is { } problem) return problem;
+            return Problems.Map(await grains.GetGrain<IApplicantGrain>(id).LinkAccountAsync(body.AccountId!, Actors.Client(http)), view => Results.Ok(view));
+        }).WithName("LinkAccount").WithSummary("Link a platform account to the applicant for monitoring.");
+
+        return group;
+    }
+}

@@ -1,0 +1,36 @@
+using EKyc.GrainInterfaces.Common;
+using EKyc.Verification.Checks;
+using EKyc.Verification.Workflow;
+using Orleans;
+
+namespace EKyc.GrainInterfaces.Applicants;
+
+/// <summary>
+/// One applicant: owns the verification state machine, its history and its re-verification schedule. Every command
+/// returns the applicant's view or a refusal; a refusal changes nothing.
+/// </summary>
+[Alias("ekyc.IApplicantGrain")]
+public interface IApplicantGrain : IGrainWithGuidKey
+{
+    [Alias("Register")] Task<CommandResult<ApplicantView>> RegisterAsync(RegisterApplicant command);
+
+    [Alias("GiveConsent")] Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, Actor actor);
+
+    [Alias("StartCapture")] Task<CommandResult<ApplicantView>> StartCaptureAsync(Actor actor);
+
+    /// <summary>
+    /// Applies the results of the checks of one step (produced by the check adapters) through the decision policy and
+    /// the state machine. <paramref name="idempotencyKey"/> makes a retried submission return the first answer.
+    /// </summary>
+    [Alias("CompleteStep")] Task<CommandResult<ApplicantView>> CompleteStepAsync(VerificationStep step, IReadOnlyList<CheckResult> results, string idempotencyKey, Actor actor);
+
+    [Alias("Review")] Task<CommandResult<ApplicantView>> ReviewAsync(bool approve, string reason, Actor actor);
+
+    [Alias("RequireReverification")] Task<CommandResult<ApplicantView>> RequireReverificationAsync(ReverificationSource source, string reason, Actor actor);
+
+    [Alias("WithdrawConsent")] Task<CommandResult<ApplicantView>> WithdrawConsentAsync(string reason, Actor actor);
+
+    [Alias("LinkAccount")] Task<CommandResult<ApplicantView>> LinkAccountAsync(string accountId, Actor actor);
+
+    [Alias("Get")] Task<ApplicantView?> GetAsync();
+}

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using EKyc.GrainInterfaces.Accounts;
+using EKyc.GrainInterfaces.Applicants;
+using EKyc.GrainInterfaces.Common;
+using EKyc.Grains.Ports;
+using EKyc.Monitoring.Activity;
+using EKyc.Monitoring.Features;
+using EKyc.Monitoring.Flags;
+using EKyc.Monitoring.Rules;
+using EKyc.Verification.Workflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
+
+namespace EKyc.Grains.Accounts;
+
+/// <summary>
+/// One account. Handles activity however it arrives (API batch or stream): de-duplicate by event id, update the
+/// rolling window, evaluate rules, raise a flag and ask the linked applicant to re-verify. State is written once per
+/// batch, not per event.
+/// </summary>
+public sealed partial class AccountGrain(
+    [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
+    IOptions<WindowOptions> windowOptions,
+    IOptions<RuleOptions> ruleOptions,
+    IAccountProjection projection,
+    TimeProvider clock,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+{
+    private readonly RuleEngine _rules = new(ruleOptions.Value);
+    private AccountState S => state.State;
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public async Task<CommandResult<AccountView>> LinkAsync(Guid applicantId)
+    {
+        if (S.ApplicantId == applicantId) return Ok();
+        if (S.ApplicantId is not null)
+            return CommandResult<AccountView>.Fail(ErrorKind.Conflict, "account_linked_elsewhere", "This account is already linked to another applicant.");
+        S.ApplicantId = applicantId;
+        S.Version++;
+        await this.WriteOrResetAsync(state);
+        await ProjectAsync();
+        return Ok();
+    }
+
+    public async Task<CommandResult<IngestResult>> IngestAsync(ImmutableArray<ActivityEvent> events)
+    {
+        if (S.ApplicantId is null)
+            return CommandResult<IngestResult>.Fail(ErrorKind.NotFound, "account_not_linked", "The account is not linked to an applicant; link it first.");
+
+        int accepted = 0, duplicates = 0;
+        var newFlags = ImmutableArray.CreateBuilder<string>();
+        foreach (var e in events.OrderBy(x => x.OccurredAt))
+        {
+            if (S.Window.HasSeen(e.EventId))
+            {
+                duplicates++;
+                continue;
+            }
+            var features = S.Window.Observe(e, windowOptions.Value);
+            accepted++;
+            S.LatestFeatures = features;
+            if (S.LastEventAt is null || e.OccurredAt > S.LastEventAt) S.LastEventAt = e.OccurredAt;
+            var hits = _rules.Evaluate(features);
+            if (hits.Count > 0 && RaiseOrExtendFlag(e, hits) is { } flagId) newFlags.Add(flagId);
+        }
+        if (accepted == 0) return CommandResult<IngestResult>.Ok(new IngestResult(0, duplicates, []));
+
+        S.Version++;
+        await this.WriteOrResetAsync(state);
+        if (newFlags.Count > 0)
+        {
+            await ProjectAsync();
+            await RequestReverificationAsync(newFlags[^1]);
+        }
+        return CommandResult<IngestResult>.Ok(new IngestResult(accepted, duplicates, newFlags.ToImmutable()));
+    }
+
+    public async Task<CommandResult<AccountView>> ActOnFlagAsync(string flagId, FlagStatus newStatus, string actor, string? note)
+    {
+        var index = S.Flags.FindIndex(f => f.FlagId == flagId);
+        if (index < 0) return CommandResult<AccountView>.Fail(ErrorKind.NotFound, "flag_not_found", "The account has no flag with this id.");
+        var flag = S.Flags[index];
+        if (!flag.IsActive) return CommandResult<AccountView>.Fail(ErrorKind.Conflict, "flag_closed", "The flag is already cleared.");
+        if (newStatus == FlagStatus.Open) return CommandResult<AccountView>.Fail(ErrorKind.Validation, "invalid_flag_status", "A flag cannot be reopened by hand.");
+        if (newStatus == FlagStatus.Cleared && string.IsNullOrWhiteSpace(note))
+            return CommandResult<AccountView>.Fail(ErrorKind.Validation, "note_required", "Clearing a flag needs a note.");
+        S.Flags[index] = flag with { Status = newStatus, Actions = flag.Actions.Add(new FlagAction(clock.GetUtcNow(), actor, newStatus, note)) };
+        S.Version++;
+        await this.WriteOrResetAsync(state);
+        await ProjectAsync();
+        return Ok();
+    }
+
+    public Task<AccountView?> GetAsync() =>
+        Task.FromResult(S.ApplicantId is null && S.Version == 0 ? null : View());
+
+    /// <summary>Opens a flag, or adds new reasons to the active one; returns the id of a newly opened flag.</summary>
+    private string? RaiseOrExtendFlag(ActivityEvent e, IReadOnlyList<RuleHit> hits)
+    {
+        var active = S.Flags.FindIndex(f => f.IsActive);
+        if (active >= 0)
+        {
+            var flag = S.Flags[active];
+            var fresh = hits.Where(h => !flag.Hits.Any(x => x.Code == h.Code)).ToList();
+            if (fresh.Count > 0) S.Flags[active] = flag with { Hits = flag.Hits.AddRange(fresh) };
+            return null;
+        }
+        var id = $"flg_{Guid.CreateVersion7():N}";
+        S.Flags.Add(new AccountFlag { FlagId = id, RaisedAt = clock.GetUtcNow(), TriggeringEventId = e.EventId, Hits = [.. hits] });
+        LogFlagRaised(logger, AccountId, id, string.Join(',', hits.Select(h => h.Code)));
+        return id;
+    }
+
+    private async Task RequestReverificationAsync(string flagId)
+    {
+        var flag = S.Flags.First(f => f.FlagId == flagId);
+        var reason = $"account {AccountId} flagged ({string.Join(", ", flag.Hits.Select(h => h.Code))})";
+        var result = await GrainFactory.GetGrain<IApplicantGrain>(S.ApplicantId!.Value)
+            .RequireReverificationAsync(ReverificationSource.AccountFlag, reason, new Actor(ActorKind.System, "account-monitor"));
+        // A refusal (already due, withdrawn, under review) is expected: the flag stands for analysts either way.
+        if (!result.IsOk) LogReverificationNotApplied(logger, AccountId, result.Error!.Code);
+    }
+
+    private Task ProjectAsync()
+    {
+        var active = S.Flags.LastOrDefault(f => f.IsActive);
+        var latest = S.Flags.LastOrDefault();
+        return projection.UpsertAsync(new AccountProjection(
+            AccountId,
+            S.ApplicantId,
+            StatusOf(),
+            active?.FlagId ?? latest?.FlagId,
+            (active ?? latest)?.Status.ToString(),
+            [.. ((active ?? latest)?.Hits ?? []).Select(h => h.Code)],
+            RiskScore(active),
+            (active ?? latest)?.RaisedAt,
+            clock.GetUtcNow(),
+            S.Version), CancellationToken.None);
+    }
+
+    // Until the anomaly model lands, the score is the strongest rule's value relative to its threshold, capped at 1.
+    private static double RiskScore(AccountFlag? flag) =>
+        flag is null ? 0 : Math.Min(1, flag.Hits.Max(h => h.Threshold > 0 ? h.Value / h.Threshold / 2 : 0.5) + 0.5);
+
+    private AccountStatus StatusOf() =>
+        S.ApplicantId is null ? AccountStatus.Unlinked : S.Flags.Exists(f => f.IsActive) ? AccountStatus.Flagged : AccountStatus.Active;
+
+    private AccountView View() => new()
+    {
+        AccountId = AccountId,
+        ApplicantId = S.ApplicantId,
+        Status = StatusOf(),
+        LatestFeatures = S.LatestFeatures,
+        Flags = [.. S.Flags],
+        EventsSeen = S.Window.EventsSeen,
+        LastEventAt = S.LastEventAt,
+        Version = S.Version,
+    };
+
+    private CommandResult<AccountView> Ok() => CommandResult<AccountView>.Ok(View());
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Account {AccountId} flagged {FlagId}: {Codes}")]
+    private static partial void LogFlagRaised(ILogger logger, string accountId, string flagId, string codes);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Account {AccountId}: re-verification not applied ({Code})")]
+    private static partial void LogReverificationNotApplied(ILogger logger, string accountId, string code);
+}

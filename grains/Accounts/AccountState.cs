@@ -1,0 +1,17 @@
+using EKyc.Monitoring.Features;
+using EKyc.Monitoring.Flags;
+using Orleans;
+
+namespace EKyc.Grains.Accounts;
+
+/// <summary>Durable state of one account. Versioned contract: add fields with new ids, never reuse an id.</summary>
+[GenerateSerializer, Alias("ekyc.AccountState")]
+public sealed class AccountState
+{
+    [Id(0)] public Guid? ApplicantId { get; set; }
+    [Id(1)] public ActivityWindow Window { get; set; } = new();
+    [Id(2)] public List<AccountFlag> Flags { get; set; } = [];
+    [Id(3)] public FeatureVector? LatestFeatures { get; set; }
+    [Id(4)] public long Version { get; set; }
+    [Id(5)] public DateTimeOffset? LastEventAt { get; set; }
+}

@@ -1,0 +1,215 @@
+using System.Collections.Immutable;
+using EKyc.GrainInterfaces.Accounts;
+using EKyc.GrainInterfaces.Applicants;
+using EKyc.GrainInterfaces.Common;
+using EKyc.Verification.Applicants;
+using EKyc.Verification.Checks;
+using EKyc.Verification.Policy;
+using EKyc.Verification.Schedule;
+using EKyc.Verification.Workflow;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
+
+namespace EKyc.Grains.Applicants;
+
+/// <summary>
+/// One applicant. Each command asks the pure state machine for a transition, then applies, records and writes it;
+/// a refused transition returns its code and writes nothing.
+/// </summary>
+public sealed partial class ApplicantGrain(
+    [PersistentState("applicant", StorageNames.Grains)] IPersistentState<ApplicantState> state,
+    IOptions<DecisionPolicyOptions> policyOptions,
+    IOptions<ReverificationOptions> scheduleOptions,
+    TimeProvider clock,
+    ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
+{
+    private const string ScheduleReminder = "reverification-check";
+    private const int MaxReplays = 64;
+    private readonly DecisionPolicy _policy = new(policyOptions.Value);
+    private ApplicantState S => state.State;
+
+    public async Task<CommandResult<ApplicantView>> RegisterAsync(RegisterApplicant command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (S.Exists) return Refuse(ErrorKind.Conflict, "applicant_exists", "An applicant with this id is already registered.");
+        var errors = RegistrationRules.Validate(command.GivenNames, command.Surname, command.Email, command.Phone);
+        if (errors.Count > 0)
+        {
+            return CommandResult<ApplicantView>.Fail(new CommandError(ErrorKind.Validation, errors[0].Code, "The registration data is not valid.")
+            {
+                Fields = errors.ToImmutableDictionary(e => e.Field, e => e.Message),
+            });
+        }
+
+        var now = clock.GetUtcNow();
+        S.Exists = true;
+        S.GivenNames = command.GivenNames.Trim();
+        S.Surname = command.Surname.Trim();
+        S.Email = command.Email;
+        S.Phone = command.Phone;
+        S.RiskTier = command.RiskTier;
+        S.Stage = VerificationStage.Registered;
+        S.CreatedAt = now;
+        S.History.Add(new HistoryEntry(now, VerificationStage.Registered, VerificationStage.Registered, "registered", "applicant registered", command.Actor));
+        await this.WriteOrResetAsync(state);
+        LogRegistered(logger, this.GetPrimaryKey(), command.RiskTier);
+        return Ok();
+    }
+
+    public Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(consentVersion) || consentVersion.Length > 64)
+            return Task.FromResult(Refuse(ErrorKind.Validation, "invalid_consent_version", "consentVersion is required and at most 64 characters."));
+        return ApplyAsync(new GiveConsent(consentVersion), actor, onApplied: () => S.ConsentVersion = consentVersion);
+    }
+
+    public Task<CommandResult<ApplicantView>> StartCaptureAsync(Actor actor) =>
+        ApplyAsync(new StartCapture(), actor, onApplied: StartRound);
+
+    public async Task<CommandResult<ApplicantView>> CompleteStepAsync(VerificationStep step, IReadOnlyList<CheckResult> results, string idempotencyKey, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (!S.Exists) return NotFound();
+        if (string.IsNullOrWhiteSpace(idempotencyKey)) return Refuse(ErrorKind.Validation, "idempotency_key_required", "An idempotency key is required.");
+        if (S.Replays.Find(r => r.Key == idempotencyKey) is { } replay)
+        {
+            return replay.ErrorCode is null ? Ok() : Refuse(ErrorKind.Conflict, replay.ErrorCode, "This submission was already refused.");
+        }
+
+        var attempt = S.Attempt + 1;
+        var decision = _policy.Evaluate(step, results, attempt);
+        var transition = VerificationStateMachine.Decide(S.Stage, new CompleteStep(decision));
+        if (!transition.IsValid) return Refuse(transition);
+
+        S.RoundResults.AddRange(results.Where(r => r.Step == step));
+        S.LastDecision = decision;
+        S.Attempt = transition.To == transition.From ? attempt : 0;
+        RememberReplay(idempotencyKey, transition.To);
+        return await CommitAsync(transition, actor, decision.PolicyVersion);
+    }
+
+    public Task<CommandResult<ApplicantView>> ReviewAsync(bool approve, string reason, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+            return Task.FromResult(Refuse(ErrorKind.Validation, "reason_required", "A reviewer decision needs a reason of at most 1000 characters."));
+        return ApplyAsync(new ReviewDecided(approve, reason), actor);
+    }
+
+    public Task<CommandResult<ApplicantView>> RequireReverificationAsync(ReverificationSource source, string reason, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+            return Task.FromResult(Refuse(ErrorKind.Validation, "reason_required", "Re-verification needs a reason of at most 1000 characters."));
+        return ApplyAsync(new RequireReverification(source, reason), actor, onApplied: () => S.DueReason = source);
+    }
+
+    public Task<CommandResult<ApplicantView>> WithdrawConsentAsync(string reason, Actor actor) =>
+        ApplyAsync(new WithdrawConsent(string.IsNullOrWhiteSpace(reason) ? "consent withdrawn" : reason), actor);
+
+    public async Task<CommandResult<ApplicantView>> LinkAccountAsync(string accountId, Actor actor)
+    {
+        if (!S.Exists) return NotFound();
+        if (S.Stage == VerificationStage.Withdrawn) return Refuse(ErrorKind.Conflict, WorkflowErrors.Withdrawn, "Consent was withdrawn; no accounts can be linked.");
+        if (S.LinkedAccounts.Contains(accountId)) return Ok();
+        var linked = await GrainFactory.GetGrain<IAccountGrain>(accountId).LinkAsync(this.GetPrimaryKey());
+        if (!linked.IsOk) return CommandResult<ApplicantView>.Fail(linked.Error!);
+        S.LinkedAccounts.Add(accountId);
+        await this.WriteOrResetAsync(state);
+        return Ok();
+    }
+
+    public Task<ApplicantView?> GetAsync() => Task.FromResult(S.Exists ? ApplicantViews.From(this.GetPrimaryKey(), S) : null);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ScheduleReminder) return;
+        if (S.Stage != VerificationStage.Approved || S.Plan is null)
+        {
+            await StopScheduleAsync();
+            return;
+        }
+        if (ReverificationSchedule.DueAt(S.Plan, clock.GetUtcNow()) is not { } due) return;
+        LogScheduleDue(logger, this.GetPrimaryKey(), due.Source);
+        await RequireReverificationAsync(due.Source, due.Reason, Actor.Scheduler);
+    }
+
+    private async Task<CommandResult<ApplicantView>> ApplyAsync(WorkflowTrigger trigger, Actor actor, Action? onApplied = null)
+    {
+        if (!S.Exists) return NotFound();
+        var transition = VerificationStateMachine.Decide(S.Stage, trigger);
+        if (!transition.IsValid) return Refuse(transition);
+        onApplied?.Invoke();
+        return await CommitAsync(transition, actor, policyVersion: null);
+    }
+
+    private async Task<CommandResult<ApplicantView>> CommitAsync(Transition transition, Actor actor, string? policyVersion)
+    {
+        var now = clock.GetUtcNow();
+        S.Stage = transition.To;
+        S.History.Add(new HistoryEntry(now, transition.From, transition.To, transition.Trigger, transition.Reason, actor)
+        {
+            ReasonCodes = [.. transition.Reasons.Select(r => r.Code)],
+            PolicyVersion = policyVersion,
+        });
+        if (transition.To == VerificationStage.Approved) S.Plan = PlanSchedule(now);
+        await this.WriteOrResetAsync(state);
+        LogTransition(logger, this.GetPrimaryKey(), transition.From, transition.To, transition.Trigger);
+
+        // The reminder follows the state, after the write: a crash in between is repaired by the next tick.
+        if (transition.To == VerificationStage.Approved) await StartScheduleAsync(now);
+        else if (transition.From == VerificationStage.Approved) await StopScheduleAsync();
+        return Ok();
+    }
+
+    private ReverificationPlan PlanSchedule(DateTimeOffset approvedAt)
+    {
+        DateOnly? expiry = S.RoundResults
+            .Select(r => r.Facts.TryGetValue(CheckFacts.DocumentExpiry, out var v) && DateOnly.TryParse(v, out var d) ? d : (DateOnly?)null)
+            .LastOrDefault(d => d is not null);
+        return ReverificationSchedule.Plan(approvedAt, S.RiskTier, expiry, scheduleOptions.Value);
+    }
+
+    private async Task StartScheduleAsync(DateTimeOffset now)
+    {
+        var interval = scheduleOptions.Value.CheckInterval;
+        var untilDue = S.Plan!.NextDue - now;
+        var firstTick = untilDue < interval ? (untilDue > TimeSpan.Zero ? untilDue : TimeSpan.FromSeconds(1)) : interval;
+        await this.RegisterOrUpdateReminder(ScheduleReminder, firstTick, interval);
+    }
+
+    private async Task StopScheduleAsync()
+    {
+        if (await this.GetReminder(ScheduleReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private void StartRound()
+    {
+        S.Attempt = 0;
+        S.RoundResults.Clear();
+        S.LastDecision = null;
+    }
+
+    private void RememberReplay(string key, VerificationStage after)
+    {
+        S.Replays.Add(new ReplayEntry(key, after, null));
+        if (S.Replays.Count > MaxReplays) S.Replays.RemoveAt(0);
+    }
+
+    private CommandResult<ApplicantView> Ok() => CommandResult<ApplicantView>.Ok(ApplicantViews.From(this.GetPrimaryKey(), S));
+
+    private static CommandResult<ApplicantView> Refuse(ErrorKind kind, string code, string message) => CommandResult<ApplicantView>.Fail(kind, code, message);
+
+    private static CommandResult<ApplicantView> Refuse(Transition t) => Refuse(ErrorKind.Conflict, t.ErrorCode!, t.Reason);
+
+    private static CommandResult<ApplicantView> NotFound() => Refuse(ErrorKind.NotFound, "applicant_not_found", "No applicant has this id.");
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Applicant {ApplicantId} registered with risk tier {RiskTier}")]
+    private static partial void LogRegistered(ILogger logger, Guid applicantId, RiskTier riskTier);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Applicant {ApplicantId} moved {From} -> {To} on {Trigger}")]
+    private static partial void LogTransition(ILogger logger, Guid applicantId, VerificationStage from, VerificationStage to, string trigger);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Applicant {ApplicantId} re-verification due: {Source}")]
+    private static partial void LogScheduleDue(ILogger logger, Guid applicantId, ReverificationSource source);
+}

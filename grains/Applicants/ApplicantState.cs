@@ -1,0 +1,40 @@
+using EKyc.GrainInterfaces.Applicants;
+using EKyc.Verification.Checks;
+using EKyc.Verification.Policy;
+using EKyc.Verification.Schedule;
+using EKyc.Verification.Workflow;
+using Orleans;
+
+namespace EKyc.Grains.Applicants;
+
+/// <summary>Durable state of one applicant. Versioned contract: add fields with new ids, never reuse an id.</summary>
+[GenerateSerializer, Alias("ekyc.ApplicantState")]
+public sealed class ApplicantState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string GivenNames { get; set; } = "";
+    [Id(2)] public string Surname { get; set; } = "";
+    [Id(3)] public string Email { get; set; } = "";
+    [Id(4)] public string Phone { get; set; } = "";
+    [Id(5)] public RiskTier RiskTier { get; set; }
+    [Id(6)] public VerificationStage Stage { get; set; }
+    [Id(7)] public string? ConsentVersion { get; set; }
+    [Id(8)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(9)] public List<HistoryEntry> History { get; set; } = [];
+    [Id(10)] public List<string> LinkedAccounts { get; set; } = [];
+
+    /// <summary>Attempts made at the current capture step (reset when the step changes).</summary>
+    [Id(11)] public int Attempt { get; set; }
+
+    /// <summary>Check results of the current verification round, kept to explain the decision.</summary>
+    [Id(12)] public List<CheckResult> RoundResults { get; set; } = [];
+    [Id(13)] public StepDecision? LastDecision { get; set; }
+    [Id(14)] public ReverificationPlan? Plan { get; set; }
+    [Id(15)] public ReverificationSource? DueReason { get; set; }
+
+    /// <summary>Answers to recent idempotency keys, so a retried submission gets the first answer back.</summary>
+    [Id(16)] public List<ReplayEntry> Replays { get; set; } = [];
+}
+
+[GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]
+public sealed record ReplayEntry([property: Id(0)] string Key, [property: Id(1)] VerificationStage StageAfter, [property: Id(2)] string? ErrorCode);

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using EKyc.GrainInterfaces.Applicants;
+using EKyc.Verification.Workflow;
+
+namespace EKyc.Grains.Applicants;
+
+internal static class ApplicantViews
+{
+    public static ApplicantView From(Guid id, ApplicantState s)
+    {
+        // Guidance is shown only while the applicant can act on it (a retry); otherwise the reason codes explain.
+        var guidance = s.LastDecision is { } d && s.Stage is VerificationStage.AwaitingDocuments or VerificationStage.AwaitingSelfie
+            ? d.Guidance
+            : [];
+        return new ApplicantView
+        {
+            ApplicantId = id,
+            Stage = s.Stage,
+            GivenNames = s.GivenNames,
+            Surname = s.Surname,
+            Email = s.Email,
+            Phone = s.Phone,
+            RiskTier = s.RiskTier,
+            ConsentVersion = s.ConsentVersion,
+            PendingSteps = [.. NextSteps.For(s.Stage)],
+            Guidance = guidance,
+            ReasonCodes = s.LastDecision is { } last ? [.. last.Reasons.Select(r => r.Code)] : [],
+            History = [.. s.History],
+            LinkedAccounts = [.. s.LinkedAccounts],
+            NextReverificationAt = s.Stage == VerificationStage.Approved ? s.Plan?.NextDue : null,
+            ReverificationReason = s.Stage == VerificationStage.ReverificationDue ? s.DueReason : null,
+            CreatedAt = s.CreatedAt,
+            Attempt = s.Attempt,
+        };
+    }
+}

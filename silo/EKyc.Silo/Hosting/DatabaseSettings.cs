@@ -1,0 +1,27 @@
+using EKyc.ReadModels;
+using EKyc.Storage;
+
+namespace EKyc.Silo.Hosting;
+
+/// <summary>The database every provider and the read model share, resolved once from the hosting options.</summary>
+public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString)
+{
+    public string Invariant => StorageInvariants.For(StorageKindOf(Kind));
+
+    public static DatabaseSettings From(HostingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Storage == DatabaseKind.Postgres
+            ? new DatabaseSettings(DatabaseKind.Postgres, options.PostgresConnectionString!)
+            : new DatabaseSettings(DatabaseKind.Sqlite, SqliteConnections.ForDataDirectory(options.DataDirectory));
+    }
+
+    public static StorageKind StorageKindOf(DatabaseKind kind) => kind == DatabaseKind.Postgres ? StorageKind.Postgres : StorageKind.Sqlite;
+
+    public ReadModelDatabase ReadModels() => new(Kind, ConnectionString);
+
+    /// <summary>Applies the Orleans provider schema and the read-model schema.</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        SchemaMigrator.MigrateAsync(StorageKindOf(Kind), ConnectionString,
+            ReadModelDatabase.SchemaScripts().Select(s => new MigrationScript(s.Id, s.Sql)), cancellationToken);
+}

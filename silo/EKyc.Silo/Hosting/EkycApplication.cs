@@ -1,0 +1,51 @@
+using EKyc.Api;
+
+namespace EKyc.Silo.Hosting;
+
+/// <summary>
+/// Builds the application for the configured mode. Program and the benchmark both use it, so what is measured is
+/// what runs.
+/// </summary>
+public static class EkycApplication
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var hosting = builder.Configuration.GetSection("EKyc").Get<HostingOptions>() ?? new HostingOptions();
+        builder.Services.AddOptions<HostingOptions>().Bind(builder.Configuration.GetSection("EKyc")).ValidateDataAnnotations().ValidateOnStart();
+        HostStartup.ValidateOrExit(hosting);
+
+        var database = DatabaseSettings.From(hosting);
+        if (hosting.MigrateOnStart) await database.MigrateAsync(CancellationToken.None);
+
+        if (hosting.Mode == HostMode.Api)
+        {
+            builder.UseOrleansClient(client => client.AddEkycClustering(hosting, database));
+        }
+        else
+        {
+            builder.UseOrleans(silo =>
+            {
+                silo.AddEkycClustering(hosting, database);
+                silo.AddEkycStorage(database);
+                silo.Services.AddEkycGrainServices(builder.Configuration, database.ReadModels());
+            });
+        }
+
+        if (hosting.Mode == HostMode.Silo) builder.Services.AddHealthChecks();
+        else builder.Services.AddEkycApi(builder.Configuration, database.ReadModels());
+
+        var app = builder.Build();
+        if (hosting.Mode == HostMode.Silo)
+        {
+            app.MapHealthChecks("/health/live");
+            app.MapHealthChecks("/health/ready");
+        }
+        else
+        {
+            app.MapEkycApi();
+        }
+        return app;
+    }
+}

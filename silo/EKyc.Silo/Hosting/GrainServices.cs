@@ -1,0 +1,46 @@
+using EKyc.Grains.Ports;
+using EKyc.Monitoring.Features;
+using EKyc.Monitoring.Rules;
+using EKyc.ReadModels;
+using EKyc.Silo.Adapters;
+using EKyc.Verification.Policy;
+using EKyc.Verification.Schedule;
+using Microsoft.Extensions.Options;
+
+namespace EKyc.Silo.Hosting;
+
+/// <summary>What the grains need from the container: validated options, the clock, and the port adapters.</summary>
+public static class GrainServices
+{
+    public static IServiceCollection AddEkycGrainServices(this IServiceCollection services, IConfiguration configuration, ReadModelDatabase readModels)
+    {
+        services.AddOptions<DecisionPolicyOptions>().Bind(configuration.GetSection("Verification:Policy")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReverificationOptions>().Bind(configuration.GetSection("Verification:Reverification")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WindowOptions>().Bind(configuration.GetSection("Monitoring:Window")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RuleOptions>().Bind(configuration.GetSection("Monitoring"))
+            .Validate(o => !o.Problems().Any(), "Monitoring:Rules refers to unknown features or repeats a code")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RuleOptions>, RuleDefinitionsValidator>();
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(readModels);
+        services.AddSingleton<AccountFlagsWriter>();
+        services.AddSingleton<IAccountProjection, DapperAccountProjection>();
+        return services;
+    }
+
+    /// <summary>Validates each configured rule's own attributes (code pattern, description).</summary>
+    private sealed class RuleDefinitionsValidator : IValidateOptions<RuleOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RuleOptions options)
+        {
+            var failures = new List<string>();
+            foreach (var rule in options.Rules)
+            {
+                var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+                if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(rule, new(rule), results, validateAllProperties: true))
+                    failures.AddRange(results.Select(r => $"rule '{rule.Code}': {r.ErrorMessage}"));
+            }
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

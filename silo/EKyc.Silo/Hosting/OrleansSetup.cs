@@ -1,0 +1,63 @@
+using EKyc.Grains;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace EKyc.Silo.Hosting;
+
+/// <summary>
+/// Orleans configuration shared by the host and the integration tests: the official ADO.NET providers for grain
+/// state and reminders on SQLite or PostgreSQL, and database clustering for a real cluster.
+/// </summary>
+public static class OrleansSetup
+{
+    public static ISiloBuilder AddEkycStorage(this ISiloBuilder silo, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        silo.AddAdoNetGrainStorage(StorageNames.Grains, options => options.Configure<IServiceProvider>((o, services) =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+            // Orleans' own binary format: version-tolerant through the [Id] contracts, and compact.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        }));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+        });
+        return silo;
+    }
+
+    public static ISiloBuilder AddEkycClustering(this ISiloBuilder silo, HostingOptions options, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        if (options.Mode == HostMode.Embedded)
+        {
+            return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+        silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
+        silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+        });
+        // Silos that died without saying goodbye are removed from the membership table after this long.
+        silo.Configure<ClusterMembershipOptions>(o => o.DefunctSiloCleanupPeriod = TimeSpan.FromHours(1));
+        return silo;
+    }
+
+    public static IClientBuilder AddEkycClustering(this IClientBuilder client, HostingOptions options, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
+        return client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+        });
+    }
+}

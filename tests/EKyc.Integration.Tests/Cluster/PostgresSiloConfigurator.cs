@@ -1,0 +1,34 @@
+using EKyc.ReadModels;
+using EKyc.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace EKyc.Integration.Tests.Cluster;
+
+/// <summary>
+/// Configures each test silo exactly as the host does in cluster mode: ADO.NET clustering, grain state and reminders
+/// on PostgreSQL, and the grains' services. Short schedule periods make reminders observable within seconds.
+/// </summary>
+public sealed class PostgresSiloConfigurator : ISiloConfigurator
+{
+    public const string ConnectionKey = "Test:Postgres";
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var configuration = siloBuilder.Configuration;
+        var database = new DatabaseSettings(DatabaseKind.Postgres, configuration[ConnectionKey]!);
+        siloBuilder.UseAdoNetClustering(o =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+        });
+        siloBuilder.AddEkycStorage(database);
+        siloBuilder.Configure<ReminderOptions>(o =>
+        {
+            o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+            o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+        });
+        siloBuilder.Services.AddEkycGrainServices(configuration, database.ReadModels());
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EKyc.Integration.Tests.Support;
+
+/// <summary>
+/// The whole embedded application (silo + API on a SQLite file) in the test process. Disposing it stops the silo;
+/// a new instance on the same data directory is a restart.
+/// </summary>
+internal sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("EKyc:Mode", "Embedded");
+        builder.UseSetting("EKyc:Storage", "Sqlite");
+        builder.UseSetting("EKyc:DataDirectory", DataDirectory);
+        builder.UseSetting("EKyc:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("EKyc:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    public static string NewDataDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ekyc-it", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using EKyc.GrainInterfaces.Accounts;
+using EKyc.Monitoring.Activity;
+using EKyc.Silo.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace EKyc.Bench;
+
+/// <summary>
+/// Ingest throughput of the embedded host on SQLite and on PostgreSQL: applicant creations/s and activity events/s
+/// through the HTTP API (batches) and through direct grain calls (what a stream consumer does).
+/// </summary>
+internal static class IngestBench
+{
+    private const int Accounts = 256;
+    private const int ApiBatch = 1000;
+    private const int GrainBatch = 50;
+    private static long _nextEvent;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = int.Parse(BenchArgs.Value(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
+        var postgres = BenchArgs.Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("EKYC_TEST_POSTGRES");
+        Console.WriteLine($"ingest benchmark: {Environment.ProcessorCount} cores, {seconds} s per phase, {Accounts} accounts, API batches of {ApiBatch}, grain batches of {GrainBatch}");
+
+        var results = new List<Result> { await RunOnceAsync("sqlite", seconds, null) };
+        if (postgres is null)
+        {
+            Console.WriteLine("PostgreSQL run skipped: set EKYC_TEST_POSTGRES or pass --postgres (deploy/dev/services.sh starts one)");
+        }
+        else
+        {
+            var scratch = await CreateScratchDatabaseAsync(postgres);
+            try { results.Add(await RunOnceAsync("postgres", seconds, scratch.ConnectionString)); }
+            finally { await DropAsync(postgres, scratch.Name); }
+        }
+
+        var table = new Table("storage", "applicants/s", "API events/s", "grain events/s");
+        foreach (var r in results) table.Add(r.Storage, r.ApplicantsPerSecond, r.ApiEventsPerSecond, r.GrainEventsPerSecond);
+        Console.WriteLine();
+        table.Print(Console.Out);
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RESULT api_events_per_s={r.ApiEventsPerSecond:F0} grain_events_per_s={r.GrainEventsPerSecond:F0} applicants_per_s={r.ApplicantsPerSecond:F0} storage={r.Storage}"));
+        }
+        return 0;
+    }
+
+    private sealed record Result(string Storage, double ApplicantsPerSecond, double ApiEventsPerSecond, double GrainEventsPerSecond);
+
+    private static async Task<Result> RunOnceAsync(string storage, int seconds, string? postgres)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "ekyc-bench", Guid.NewGuid().ToString("N"));
+        await using var app = await EkycApplication.BuildAsync([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["EKyc:Storage"] = postgres is null ? "Sqlite" : "Postgres",
+                ["EKyc:PostgresConnectionString"] = postgres,
+                ["EKyc:DataDirectory"] = dataDir,
+                ["EKyc:SiloPort"] = "21111",
+                ["EKyc:GatewayPort"] = "40000",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        Console.WriteLine($"[{storage}] host started at {address}");
+
+        var (applicantIds, applicantsPerSecond) = await CreateApplicantsAsync(http, TimeSpan.FromSeconds(Math.Max(3, seconds / 2)));
+        Console.WriteLine($"[{storage}] {applicantIds.Count} applicants created: {applicantsPerSecond:F0}/s");
+        var accounts = await LinkAccountsAsync(http, applicantIds, storage);
+
+        var apiRate = await ApiIngestAsync(http, accounts, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"[{storage}] API ingest: {apiRate:F0} events/s");
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var grainRate = await GrainIngestAsync(grains, accounts, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"[{storage}] grain ingest: {grainRate:F0} events/s");
+
+        await app.StopAsync();
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { /* best effort */ }
+        return new Result(storage, applicantsPerSecond, apiRate, grainRate);
+    }
+
+    private static async Task<(List<string> Ids, double PerSecond)> CreateApplicantsAsync(HttpClient http, TimeSpan duration)
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 32), async (_, ct) =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                // Labelled benchmark data of a fictitious person; the same for every applicant.
+                var response = await http.PostAsJsonAsync("/v1/applicants", new
+                {
+                    givenNames = "Bench", surname = "Applicant", email = "bench.applicant@example.org", phone = "+441632960999", riskTier = "Medium",
+                }, ct);
+                response.EnsureSuccessStatusCode();
+                var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(ct);
+                ids.Add(body!["applicantId"]!.GetValue<string>());
+            }
+        });
+        return ([.. ids], ids.Count / watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<string[]> LinkAccountsAsync(HttpClient http, List<string> applicants, string storage)
+    {
+        var accounts = Enumerable.Range(0, Accounts).Select(i => $"bench-{storage}-{i}").ToArray();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Accounts), async (i, ct) =>
+        {
+            var applicant = applicants[i % applicants.Count];
+            (await http.PostAsJsonAsync($"/v1/applicants/{applicant}/consent", new { consentVersion = "2026-11" }, ct)).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync($"/v1/applicants/{applicant}/accounts", new { accountId = accounts[i] }, ct)).EnsureSuccessStatusCode();
+        }).ConfigureAwait(false);
+        return accounts;
+    }
+
+    private static async Task<double> ApiIngestAsync(HttpClient http, string[] accounts, TimeSpan duration)
+    {
+        long accepted = 0;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 4), async (worker, ct) =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                var events = Enumerable.Range(0, ApiBatch).Select(i => Dto(accounts[(worker * 7919 + i) % accounts.Length])).ToArray();
+                var response = await http.PostAsJsonAsync("/v1/activity", new { events }, ct);
+                response.EnsureSuccessStatusCode();
+                var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(ct);
+                Interlocked.Add(ref accepted, body!["accepted"]!.GetValue<int>());
+            }
+        });
+        return accepted / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> GrainIngestAsync(IGrainFactory grains, string[] accounts, TimeSpan duration)
+    {
+        long accepted = 0;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 64), async (worker, _) =>
+        {
+            var account = accounts[worker % accounts.Length];
+            var grain = grains.GetGrain<IAccountGrain>(account);
+            while (watch.Elapsed < duration)
+            {
+                var batch = Enumerable.Range(0, GrainBatch).Select(_ => Event(account)).ToImmutableArray();
+                var result = await grain.IngestAsync(batch);
+                Interlocked.Add(ref accepted, result.Value!.Accepted);
+            }
+        });
+        return accepted / watch.Elapsed.TotalSeconds;
+    }
+
+    private static object Dto(string account)
+    {
+        var n = Interlocked.Increment(ref _nextEvent);
+        return new { eventId = $"b{n}", accountId = account, occurredAt = DateTimeOffset.UtcNow.AddSeconds(-1), type = "Login", success = true, deviceId = "bench-device", ipCountry = "GB" };
+    }
+
+    private static ActivityEvent Event(string account) => new()
+    {
+        EventId = $"g{Interlocked.Increment(ref _nextEvent)}",
+        AccountId = account,
+        OccurredAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+        Type = ActivityType.Login,
+        Success = true,
+        DeviceId = "bench-device",
+        IpCountry = "GB",
+    };
+
+    private static async Task<(string Name, string ConnectionString)> CreateScratchDatabaseAsync(string admin)
+    {
+        var name = $"ekyc_bench_{Guid.NewGuid():N}"[..26];
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection)) await create.ExecuteNonQueryAsync();
+        return (name, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40 }.ConnectionString);
+    }
+
+    private static async Task DropAsync(string admin, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,9 @@
+namespace EKyc.Verification.Checks;
+
+/// <summary>Names of the facts checks report for later steps. Values are ISO 8601 where they are dates.</summary>
+public static class CheckFacts
+{
+    public const string DocumentExpiry = "document_expiry";
+    public const string DocumentType = "document_type";
+    public const string IssuingState = "issuing_state";
+}
