@@ -19,8 +19,10 @@ public static class ApiSetup
     public static IServiceCollection AddEkycApi(this IServiceCollection services, IConfiguration configuration, ReadModelDatabase readModels)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection("Api")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboards"));
         services.AddSingleton(readModels);
         services.AddSingleton<AccountFlagsQueries>();
+        services.AddSingleton<ApplicantsTable>();
         services.TryAddTimeProvider();
         services.Configure<JsonOptions>(o =>
         {
@@ -42,6 +44,7 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
+        app.UseRequestBodyLimit();
         app.UseStatusCodePages(async ctx =>
         {
             // Unmatched routes and methods get a ProblemDetails too, never an empty body.
@@ -50,6 +53,7 @@ public static class ApiSetup
                 status == 404 ? "No endpoint at this path." : "The request was not accepted by this endpoint.");
             await ctx.HttpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         });
+        app.UseDashboards();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

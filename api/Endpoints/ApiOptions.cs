@@ -9,6 +9,10 @@ public sealed class ApiOptions
     [Range(1, 100_000)]
     public int MaxBatchEvents { get; set; } = 5_000;
 
+    /// <summary>Largest request body accepted, in bytes (images have their own, endpoint-specific limits).</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxRequestBodyBytes { get; set; } = 16L * 1024 * 1024;
+
     /// <summary>Consent-text versions the service accepts; the first is the one shown to new applicants.</summary>
     [Required, MinLength(1)]
     public string[] ConsentVersions { get; set; } = ["2026-11"];

@@ -1,5 +1,6 @@
 using EKyc.Api.Http;
 using EKyc.GrainInterfaces.Applicants;
+using EKyc.ReadModels;
 using EKyc.Verification.Schedule;
 using EKyc.Verification.Workflow;
 using Microsoft.AspNetCore.Builder;
@@ -18,12 +19,24 @@ public static class ApplicantEndpoints
 
         group.MapPost("/", async (CreateApplicantRequest body, IGrainFactory grains, HttpContext http) =>
         {
-            var id = Guid.CreateVersion7();
+            var key = http.Request.Headers["Idempotency-Key"].ToString();
+            if (key.Length > 200) return Problems.Result(400, "invalid_idempotency_key", "Idempotency-Key is at most 200 characters.");
+            var id = key.Length > 0 ? IdempotentIds.For(Actors.Client(http).Id, key) : Guid.CreateVersion7();
             var command = new RegisterApplicant(body.GivenNames ?? "", body.Surname ?? "", body.Email ?? "", body.Phone ?? "",
                 body.RiskTier ?? RiskTier.Medium, Actors.Client(http));
             var result = await grains.GetGrain<IApplicantGrain>(id).RegisterAsync(command);
             return Problems.Map(result, view => TypedResults.Created($"/v1/applicants/{id}", view));
         }).WithName("CreateApplicant").WithSummary("Register an applicant (name, email, E.164 phone).");
+
+        group.MapGet("/", async (string? stage, int? page, int? pageSize, ApplicantsTable table, CancellationToken ct) =>
+        {
+            if (stage is not null && !Enum.TryParse<VerificationStage>(stage, ignoreCase: false, out _))
+                return Problems.Result(400, "invalid_stage", $"stage must be one of: {string.Join(", ", Enum.GetNames<VerificationStage>())}.");
+            if (pageSize is < 1 or > ApplicantsTable.MaxPageSize)
+                return Problems.Result(400, "invalid_page_size", $"pageSize must be between 1 and {ApplicantsTable.MaxPageSize}.");
+            if (page is < 1) return Problems.Result(400, "invalid_page", "page starts at 1.");
+            return Results.Ok(await table.ListAsync(stage, page ?? 1, pageSize ?? 50, ct));
+        }).WithName("ListApplicants").WithSummary("Case list by stage (e.g. ManualReview for reviewers), longest waiting first; no personal data.");
 
         group.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains) =>
             await grains.GetGrain<IApplicantGrain>(id).GetAsync() is { } view

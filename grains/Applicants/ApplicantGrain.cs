@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EKyc.GrainInterfaces.Accounts;
 using EKyc.GrainInterfaces.Applicants;
 using EKyc.GrainInterfaces.Common;
+using EKyc.Grains.Ports;
 using EKyc.Verification.Applicants;
 using EKyc.Verification.Checks;
 using EKyc.Verification.Policy;
@@ -22,6 +23,7 @@ public sealed partial class ApplicantGrain(
     [PersistentState("applicant", StorageNames.Grains)] IPersistentState<ApplicantState> state,
     IOptions<DecisionPolicyOptions> policyOptions,
     IOptions<ReverificationOptions> scheduleOptions,
+    IApplicantProjection projection,
     TimeProvider clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {
@@ -33,7 +35,13 @@ public sealed partial class ApplicantGrain(
     public async Task<CommandResult<ApplicantView>> RegisterAsync(RegisterApplicant command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (S.Exists) return Refuse(ErrorKind.Conflict, "applicant_exists", "An applicant with this id is already registered.");
+        if (S.Exists)
+        {
+            // A retried registration (same idempotency key, same data) gets the applicant back, not a duplicate.
+            return SameRegistration(command)
+                ? Ok()
+                : Refuse(ErrorKind.Conflict, "applicant_exists", "An applicant with this id (or idempotency key) is already registered with other data.");
+        }
         var errors = RegistrationRules.Validate(command.GivenNames, command.Surname, command.Email, command.Phone);
         if (errors.Count > 0)
         {
@@ -54,9 +62,13 @@ public sealed partial class ApplicantGrain(
         S.CreatedAt = now;
         S.History.Add(new HistoryEntry(now, VerificationStage.Registered, VerificationStage.Registered, "registered", "applicant registered", command.Actor));
         await this.WriteOrResetAsync(state);
+        await ProjectAsync();
         LogRegistered(logger, this.GetPrimaryKey(), command.RiskTier);
         return Ok();
     }
+
+    private bool SameRegistration(RegisterApplicant c) =>
+        S.GivenNames == c.GivenNames.Trim() && S.Surname == c.Surname.Trim() && S.Email == c.Email && S.Phone == c.Phone;
 
     public Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, Actor actor)
     {
@@ -154,6 +166,7 @@ public sealed partial class ApplicantGrain(
         });
         if (transition.To == VerificationStage.Approved) S.Plan = PlanSchedule(now);
         await this.WriteOrResetAsync(state);
+        await ProjectAsync();
         LogTransition(logger, this.GetPrimaryKey(), transition.From, transition.To, transition.Trigger);
 
         // The reminder follows the state, after the write: a crash in between is repaired by the next tick.
@@ -161,6 +174,12 @@ public sealed partial class ApplicantGrain(
         else if (transition.From == VerificationStage.Approved) await StopScheduleAsync();
         return Ok();
     }
+
+    // The history only grows, so its length orders the projection's versions.
+    private Task ProjectAsync() => projection.UpsertAsync(new ApplicantProjection(
+        this.GetPrimaryKey(), S.Stage, S.RiskTier,
+        S.LastDecision is { } d ? [.. d.Reasons.Select(r => r.Code)] : [],
+        S.CreatedAt, clock.GetUtcNow(), S.History.Count), CancellationToken.None);
 
     private ReverificationPlan PlanSchedule(DateTimeOffset approvedAt)
     {

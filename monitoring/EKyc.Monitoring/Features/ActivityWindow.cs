@@ -19,6 +19,8 @@ public sealed class ActivityWindow
     [Id(5)] public List<string> RecentEventIds { get; set; } = [];
     [Id(6)] public long EventsSeen { get; set; }
 
+    // Rebuilt from RecentEventIds after loading; never persisted.
+    [NonSerialized]
     private HashSet<string>? _idIndex;
 
     public bool HasSeen(string eventId) => (_idIndex ??= new HashSet<string>(RecentEventIds, StringComparer.Ordinal)).Contains(eventId);

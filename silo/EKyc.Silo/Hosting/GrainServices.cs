@@ -25,6 +25,8 @@ public static class GrainServices
         services.AddSingleton(readModels);
         services.AddSingleton<AccountFlagsWriter>();
         services.AddSingleton<IAccountProjection, DapperAccountProjection>();
+        services.AddSingleton<ApplicantsTable>();
+        services.AddSingleton<IApplicantProjection, DapperApplicantProjection>();
         return services;
     }
 

@@ -43,7 +43,7 @@ public sealed class PostgresClusterTests
             do
             {
                 await Task.Delay(1000, TestContext.Current.CancellationToken);
-                views = [.. await Task.WhenAll(ids.Select(id => cluster.GrainFactory.GetGrain<IApplicantGrain>(id).GetAsync()!))];
+                views = [.. (await Task.WhenAll(ids.Select(id => cluster.GrainFactory.GetGrain<IApplicantGrain>(id).GetAsync()))).Select(v => v!)];
             }
             while (views.Any(v => v.Stage != VerificationStage.ReverificationDue) && DateTime.UtcNow < deadline);
 

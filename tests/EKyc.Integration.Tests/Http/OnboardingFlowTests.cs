@@ -83,6 +83,25 @@ public sealed class OnboardingFlowTests
         Assert.Equal(("flag_closed", 409), await CodeAndStatus(again));
     }
 
+    [Fact]
+    public async Task A_retried_create_with_the_same_idempotency_key_returns_the_same_applicant()
+    {
+        await using var app = new EmbeddedApp(EmbeddedApp.NewDataDirectory());
+        var http = app.CreateClient();
+        async Task<HttpResponseMessage> Create(object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/applicants") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "order-7731");
+            return await http.SendAsync(request);
+        }
+
+        var first = await (await Create(ApiScenario.Registration())).ReadObjectAsync();
+        var retry = await Create(ApiScenario.Registration());
+        Assert.Equal(first["applicantId"].Text(), (await retry.ReadObjectAsync())["applicantId"].Text());
+        var conflicting = await Create(ApiScenario.Registration(surname: "Otherperson"));
+        Assert.Equal(("applicant_exists", 409), await CodeAndStatus(conflicting));
+    }
+
     private static async Task<(string?, int)> CodeAndStatus(HttpResponseMessage response)
     {
         var (status, code, _) = await response.ProblemAsync();

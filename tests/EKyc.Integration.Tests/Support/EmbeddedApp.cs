@@ -7,7 +7,7 @@ namespace EKyc.Integration.Tests.Support;
 /// The whole embedded application (silo + API on a SQLite file) in the test process. Disposing it stops the silo;
 /// a new instance on the same data directory is a restart.
 /// </summary>
-internal sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory;
 

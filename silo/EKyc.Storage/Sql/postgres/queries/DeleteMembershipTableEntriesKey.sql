@@ -1,0 +1,2 @@
+DELETE FROM OrleansMembershipTable WHERE DeploymentId = @DeploymentId;
+DELETE FROM OrleansMembershipVersionTable WHERE DeploymentId = @DeploymentId;
