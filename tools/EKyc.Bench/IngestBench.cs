@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using System.Net.Http.Json;
 using EKyc.GrainInterfaces.Accounts;
@@ -7,6 +7,10 @@ using EKyc.Monitoring.Activity;
 using EKyc.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace EKyc.Bench;

@@ -6,6 +6,8 @@ namespace EKyc.Silo.Hosting;
 /// <summary>The database every provider and the read model share, resolved once from the hosting options.</summary>
 public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString)
 {
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Normal;
+
     public string Invariant => StorageInvariants.For(StorageKindOf(Kind));
 
     public static DatabaseSettings From(HostingOptions options)
@@ -13,7 +15,7 @@ public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString
         ArgumentNullException.ThrowIfNull(options);
         return options.Storage == DatabaseKind.Postgres
             ? new DatabaseSettings(DatabaseKind.Postgres, options.PostgresConnectionString!)
-            : new DatabaseSettings(DatabaseKind.Sqlite, SqliteConnections.ForDataDirectory(options.DataDirectory));
+            : new DatabaseSettings(DatabaseKind.Sqlite, SqliteConnections.ForDataDirectory(options.DataDirectory)) { SqliteSynchronous = options.SqliteSynchronous };
     }
 
     public static StorageKind StorageKindOf(DatabaseKind kind) => kind == DatabaseKind.Postgres ? StorageKind.Postgres : StorageKind.Sqlite;

@@ -15,6 +15,9 @@ public sealed class HostingOptions : IValidatableObject
     [Required]
     public string DataDirectory { get; set; } = ".data";
 
+    /// <summary>SQLite commit durability for grain state: Normal (WAL, crash-safe) or Full (fsync every commit).</summary>
+    public EKyc.Storage.SqliteSynchronous SqliteSynchronous { get; set; } = EKyc.Storage.SqliteSynchronous.Normal;
+
     /// <summary>Npgsql connection string when <see cref="Storage"/> is Postgres.</summary>
     public string? PostgresConnectionString { get; set; }
 

@@ -1,4 +1,6 @@
 using EKyc.Grains;
+using EKyc.ReadModels;
+using EKyc.Storage;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -17,7 +19,9 @@ public static class OrleansSetup
         silo.AddAdoNetGrainStorage(StorageNames.Grains, options => options.Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = database.Invariant;
-            o.ConnectionString = database.ConnectionString;
+            // SQLite gets a data source so per-connection pragmas apply to the provider's own connections.
+            if (database.Kind == DatabaseKind.Sqlite) o.DataSource = new SqliteTunedDataSource(database.ConnectionString, database.SqliteSynchronous);
+            else o.ConnectionString = database.ConnectionString;
             // Orleans' own binary format: version-tolerant through the [Id] contracts, and compact.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
