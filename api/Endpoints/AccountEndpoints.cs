@@ -18,9 +18,7 @@ public static class AccountEndpoints
         group.MapGet("/flagged", async (string? status, string? flagStatus, string? reason, double? minScore,
             DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, AccountFlagsQueries queries, CancellationToken ct) =>
         {
-            if (pageSize is < 1 or > AccountFlagsQueries.MaxPageSize)
-                return Problems.Result(400, "invalid_page_size", $"pageSize must be between 1 and {AccountFlagsQueries.MaxPageSize}.");
-            if (page is < 1) return Problems.Result(400, "invalid_page", "page starts at 1.");
+            if (Paging.Validate(page, pageSize, AccountFlagsQueries.MaxPageSize) is { } invalid) return invalid;
             if (flagStatus is not null && !Enum.TryParse<FlagStatus>(flagStatus, ignoreCase: false, out _))
                 return Problems.Result(400, "invalid_flag_status", "flagStatus must be Open, Acknowledged, Escalated or Cleared.");
             var result = await queries.ListAsync(new FlaggedAccountQuery

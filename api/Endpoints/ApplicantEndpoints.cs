@@ -32,9 +32,7 @@ public static class ApplicantEndpoints
         {
             if (stage is not null && !Enum.TryParse<VerificationStage>(stage, ignoreCase: false, out _))
                 return Problems.Result(400, "invalid_stage", $"stage must be one of: {string.Join(", ", Enum.GetNames<VerificationStage>())}.");
-            if (pageSize is < 1 or > ApplicantsTable.MaxPageSize)
-                return Problems.Result(400, "invalid_page_size", $"pageSize must be between 1 and {ApplicantsTable.MaxPageSize}.");
-            if (page is < 1) return Problems.Result(400, "invalid_page", "page starts at 1.");
+            if (Paging.Validate(page, pageSize, ApplicantsTable.MaxPageSize) is { } invalid) return invalid;
             return Results.Ok(await table.ListAsync(stage, page ?? 1, pageSize ?? 50, ct));
         }).WithName("ListApplicants").WithSummary("Case list by stage (e.g. ManualReview for reviewers), longest waiting first; no personal data.");
 
