@@ -17,6 +17,7 @@ public static class EkycApplication
         HostStartup.ValidateOrExit(hosting);
 
         var database = DatabaseSettings.From(hosting);
+        var keys = builder.Configuration.GetSection("Security:Keys").Get<KeyOptions>() ?? new KeyOptions();
         if (hosting.MigrateOnStart) await database.MigrateAsync(CancellationToken.None);
 
         if (hosting.Mode == HostMode.Api)
@@ -28,7 +29,7 @@ public static class EkycApplication
             builder.UseOrleans(silo =>
             {
                 silo.AddEkycClustering(hosting, database);
-                silo.AddEkycStorage(database);
+                silo.AddEkycStorage(database, keys.CreateProvider(hosting));
                 silo.Services.AddEkycGrainServices(builder.Configuration, database.ReadModels());
             });
         }

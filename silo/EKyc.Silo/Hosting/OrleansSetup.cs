@@ -1,4 +1,5 @@
 using EKyc.Grains;
+using EKyc.Security;
 using EKyc.ReadModels;
 using EKyc.Storage;
 using Orleans.Configuration;
@@ -13,17 +14,22 @@ namespace EKyc.Silo.Hosting;
 /// </summary>
 public static class OrleansSetup
 {
-    public static ISiloBuilder AddEkycStorage(this ISiloBuilder silo, DatabaseSettings database)
+    public static ISiloBuilder AddEkycStorage(this ISiloBuilder silo, DatabaseSettings database, IKeyProvider keys)
     {
         ArgumentNullException.ThrowIfNull(database);
+        var cipher = new EnvelopeCipher(keys);
+        silo.Services.AddSingleton(keys);
+        silo.Services.AddSingleton(cipher);
         silo.AddAdoNetGrainStorage(StorageNames.Grains, options => options.Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = database.Invariant;
             // SQLite gets a data source so per-connection pragmas apply to the provider's own connections.
             if (database.Kind == DatabaseKind.Sqlite) o.DataSource = new SqliteTunedDataSource(database.ConnectionString, database.SqliteSynchronous);
             else o.ConnectionString = database.ConnectionString;
-            // Orleans' own binary format: version-tolerant through the [Id] contracts, and compact.
-            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+            // Orleans' own binary format (version-tolerant through the [Id] contracts, and compact),
+            // sealed in an envelope (AES-256-GCM, per-record data key) before it leaves the process.
+            o.GrainStorageSerializer = new EncryptingGrainStorageSerializer(
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()), cipher);
         }));
         silo.UseAdoNetReminderService(o =>
         {

@@ -20,6 +20,9 @@ public sealed class PostgresClusterTests
         var builder = new TestClusterBuilder(2);
         builder.Options.UseTestClusterMembership = false;
         builder.Properties[PostgresSiloConfigurator.ConnectionKey] = database.ConnectionString;
+        var keys = Path.Combine(Path.GetTempPath(), "ekyc-it-keys", Guid.NewGuid().ToString("N"));
+        new EKyc.Security.FileKeyProvider(keys, createIfMissing: true).AddKey();
+        builder.Properties[PostgresSiloConfigurator.KeysKey] = keys;
         builder.Properties["Verification:Reverification:HighRiskInterval"] = "00:00:12";
         builder.Properties["Verification:Reverification:CheckInterval"] = "00:00:02";
         builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
@@ -55,11 +58,39 @@ public sealed class PostgresClusterTests
                     "background_checks_completed", "reverification_required"], v.History.Select(h => h.Trigger));
                 Assert.Equal(ActorKind.Schedule, v.History[^1].Actor.Kind);
             });
+            await AssertNoPlaintextAsync(database.ConnectionString);
         }
         finally
         {
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Every row of every table, as PostgreSQL renders it (bytea as hex), holds no personal data in the clear.</summary>
+    private static async Task AssertNoPlaintextAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        Assert.Contains("orleansstorage", tables);
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var rows = new Npgsql.NpgsqlCommand($"SELECT t::text FROM \"{table}\" t", connection);
+            await using var reader = await rows.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) dump.AppendLine(reader.GetString(0));
+        }
+        var text = dump.ToString();
+        foreach (var value in new[] { "Ada Maria", "Testperson", "ada.testperson@example.org", "+441632960123" })
+        {
+            Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(value)), text, StringComparison.Ordinal);
         }
     }
 }

@@ -13,6 +13,7 @@ namespace EKyc.Integration.Tests.Cluster;
 public sealed class PostgresSiloConfigurator : ISiloConfigurator
 {
     public const string ConnectionKey = "Test:Postgres";
+    public const string KeysKey = "Test:KeyDirectory";
 
     public void Configure(ISiloBuilder siloBuilder)
     {
@@ -23,7 +24,8 @@ public sealed class PostgresSiloConfigurator : ISiloConfigurator
             o.Invariant = database.Invariant;
             o.ConnectionString = database.ConnectionString;
         });
-        siloBuilder.AddEkycStorage(database);
+        // Every silo of a cluster must share the key-encryption keys: here, one key directory for the test cluster.
+        siloBuilder.AddEkycStorage(database, new EKyc.Security.FileKeyProvider(configuration[KeysKey]!, createIfMissing: false));
         siloBuilder.Configure<ReminderOptions>(o =>
         {
             o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace EKyc.Integration.Tests.Support;
 
@@ -11,9 +12,13 @@ public sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string
 {
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>Every log line the application wrote, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("EKyc:Mode", "Embedded");
         builder.UseSetting("EKyc:Storage", "Sqlite");
         builder.UseSetting("EKyc:DataDirectory", DataDirectory);
