@@ -23,6 +23,7 @@ public static class ApiSetup
         services.AddSingleton(readModels);
         services.AddSingleton<AccountFlagsQueries>();
         services.AddSingleton<ApplicantsTable>();
+        services.AddSingleton<EKyc.ReadModels.Audit.AuditTrail>();
         services.TryAddTimeProvider();
         services.Configure<JsonOptions>(o =>
         {
@@ -62,6 +63,7 @@ public static class ApiSetup
         v1.MapApplicants();
         v1.MapActivity();
         v1.MapAccounts();
+        v1.MapAudit();
         return app;
     }
 

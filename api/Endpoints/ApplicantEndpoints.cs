@@ -1,6 +1,7 @@
 using EKyc.Api.Http;
 using EKyc.GrainInterfaces.Applicants;
 using EKyc.ReadModels;
+using EKyc.ReadModels.Audit;
 using EKyc.Verification.Schedule;
 using EKyc.Verification.Workflow;
 using Microsoft.AspNetCore.Builder;
@@ -36,10 +37,15 @@ public static class ApplicantEndpoints
             return Results.Ok(await table.ListAsync(stage, page ?? 1, pageSize ?? 50, ct));
         }).WithName("ListApplicants").WithSummary("Case list by stage (e.g. ManualReview for reviewers), longest waiting first; no personal data.");
 
-        group.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains) =>
-            await grains.GetGrain<IApplicantGrain>(id).GetAsync() is { } view
-                ? Results.Ok(view)
-                : Problems.Result(404, "applicant_not_found", "No applicant has this id."))
+        group.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            if (await grains.GetGrain<IApplicantGrain>(id).GetAsync() is not { } view)
+                return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
+            // Every read of personal data is on the record: who read which applicant, when.
+            var reader = Actors.Client(http);
+            await audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), reader.Kind.ToString(), reader.Id, "applicant.pii_read", "applicant", id.ToString(), ""), ct);
+            return Results.Ok(view);
+        })
             .WithName("GetApplicant").WithSummary("State, pending steps, guidance and history of an applicant.");
 
         group.MapPost("/{id:guid}/consent", async (Guid id, ConsentRequest body, IGrainFactory grains, IOptions<ApiOptions> options, HttpContext http) =>

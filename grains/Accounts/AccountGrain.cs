@@ -25,6 +25,7 @@ public sealed partial class AccountGrain(
     IOptions<WindowOptions> windowOptions,
     IOptions<RuleOptions> ruleOptions,
     IAccountProjection projection,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
@@ -72,6 +73,12 @@ public sealed partial class AccountGrain(
         if (newFlags.Count > 0)
         {
             await ProjectAsync();
+            foreach (var flagId in newFlags)
+            {
+                var raised = S.Flags.First(f => f.FlagId == flagId);
+                await audit.AppendAsync("System", "account-monitor", "account.flag_raised", "account", AccountId,
+                    $"flag={flagId};rules={string.Join(',', raised.Hits.Select(h => h.Code))};event={raised.TriggeringEventId}", CancellationToken.None);
+            }
             await RequestReverificationAsync(newFlags[^1]);
         }
         return CommandResult<IngestResult>.Ok(new IngestResult(accepted, duplicates, newFlags.ToImmutable()));
@@ -90,6 +97,9 @@ public sealed partial class AccountGrain(
         S.Version++;
         await this.WriteOrResetAsync(state);
         await ProjectAsync();
+        // The analyst's note is free text and may name people: the audit keeps that a note exists, not its words.
+        await audit.AppendAsync("Analyst", actor, "account.flag_action", "account", AccountId,
+            $"flag={flagId};status={newStatus};note={(string.IsNullOrEmpty(note) ? "no" : "yes")}", CancellationToken.None);
         return Ok();
     }
 

@@ -24,6 +24,7 @@ public sealed partial class ApplicantGrain(
     IOptions<DecisionPolicyOptions> policyOptions,
     IOptions<ReverificationOptions> scheduleOptions,
     IApplicantProjection projection,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {
@@ -63,6 +64,7 @@ public sealed partial class ApplicantGrain(
         S.History.Add(new HistoryEntry(now, VerificationStage.Registered, VerificationStage.Registered, "registered", "applicant registered", command.Actor));
         await this.WriteOrResetAsync(state);
         await ProjectAsync();
+        await AuditAsync(command.Actor, "applicant.registered", $"risk_tier={command.RiskTier}");
         LogRegistered(logger, this.GetPrimaryKey(), command.RiskTier);
         return Ok();
     }
@@ -128,6 +130,7 @@ public sealed partial class ApplicantGrain(
         if (!linked.IsOk) return CommandResult<ApplicantView>.Fail(linked.Error!);
         S.LinkedAccounts.Add(accountId);
         await this.WriteOrResetAsync(state);
+        await AuditAsync(actor, "applicant.account_linked", $"account={accountId}");
         return Ok();
     }
 
@@ -167,6 +170,8 @@ public sealed partial class ApplicantGrain(
         if (transition.To == VerificationStage.Approved) S.Plan = PlanSchedule(now);
         await this.WriteOrResetAsync(state);
         await ProjectAsync();
+        await AuditAsync(actor, "applicant.transition",
+            $"from={transition.From};to={transition.To};trigger={transition.Trigger};codes={string.Join(',', transition.Reasons.Select(r => r.Code))};policy={policyVersion}");
         LogTransition(logger, this.GetPrimaryKey(), transition.From, transition.To, transition.Trigger);
 
         // The reminder follows the state, after the write: a crash in between is repaired by the next tick.
@@ -174,6 +179,9 @@ public sealed partial class ApplicantGrain(
         else if (transition.From == VerificationStage.Approved) await StopScheduleAsync();
         return Ok();
     }
+
+    private Task AuditAsync(Actor actor, string action, string details) =>
+        audit.AppendAsync(actor.Kind.ToString(), actor.Id, action, "applicant", this.GetPrimaryKey().ToString(), details, CancellationToken.None);
 
     // The history only grows, so its length orders the projection's versions.
     private Task ProjectAsync() => projection.UpsertAsync(new ApplicantProjection(

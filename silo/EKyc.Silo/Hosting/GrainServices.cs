@@ -26,6 +26,8 @@ public static class GrainServices
         services.AddSingleton<AccountFlagsWriter>();
         services.AddSingleton<IAccountProjection, DapperAccountProjection>();
         services.AddSingleton<ApplicantsTable>();
+        services.AddSingleton<EKyc.ReadModels.Audit.AuditTrail>();
+        services.AddSingleton<IAuditLog, ChainedAuditLog>();
         services.AddSingleton<IApplicantProjection, DapperApplicantProjection>();
         return services;
     }

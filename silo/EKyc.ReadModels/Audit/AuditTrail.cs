@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Dapper;
+
+namespace EKyc.ReadModels.Audit;
+
+/// <summary>
+/// Appends to and reads the audit chain. Appends are serialised by the database (an exclusive transaction on SQLite,
+/// a transaction-scoped advisory lock on PostgreSQL) so every silo extends the same single chain.
+/// </summary>
+public sealed class AuditTrail(ReadModelDatabase database)
+{
+    private const long LockKey = 0x454B_5943_4155_4454; // "EKYCAUDT"
+
+    public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        if (database.Kind == DatabaseKind.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_xact_lock({LockKey})", transaction: transaction, cancellationToken: cancellationToken));
+        }
+        var last = await connection.QueryFirstOrDefaultAsync<(long Seq, string Hash)?>(new CommandDefinition(
+            "SELECT seq AS Seq, hash AS Hash FROM ekyc_audit ORDER BY seq DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken));
+        var seq = (last?.Seq ?? 0) + 1;
+        var prev = last?.Hash ?? AuditChain.Genesis;
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO ekyc_audit (seq, at, actor_kind, actor_id, action, subject_type, subject_id, details, prev_hash, hash)
+            VALUES (@Seq, @At, @ActorKind, @ActorId, @Action, @SubjectType, @SubjectId, @Details, @Prev, @Hash)
+            """, new
+        {
+            Seq = seq,
+            At = entry.At.ToUnixTimeMilliseconds(),
+            entry.ActorKind,
+            entry.ActorId,
+            entry.Action,
+            entry.SubjectType,
+            entry.SubjectId,
+            entry.Details,
+            Prev = prev,
+            Hash = AuditChain.Hash(seq, entry, prev),
+        }, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return seq;
+    }
+
+    /// <summary>Verifies the whole chain in order; returns the number of records and the first break, if any.</summary>
+    public async Task<(long Count, AuditRecord? FirstBreak)> VerifyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var count = 0L;
+        var records = Read(connection, null, cancellationToken).Select(r => { count++; return r; });
+        var broken = await Task.Run(() => AuditChain.FirstBreak(records), cancellationToken);
+        return (count, broken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. Read(connection, (subjectType, subjectId), cancellationToken)];
+    }
+
+    private static IEnumerable<AuditRecord> Read(DbConnection connection, (string Type, string Id)? subject, CancellationToken ct)
+    {
+        var sql = """
+            SELECT seq AS Seq, at AS At, actor_kind AS ActorKind, actor_id AS ActorId, action AS Action,
+                   subject_type AS SubjectType, subject_id AS SubjectId, details AS Details, prev_hash AS PrevHash, hash AS Hash
+            FROM ekyc_audit
+            """ + (subject is null ? "" : " WHERE subject_type = @Type AND subject_id = @Id") + " ORDER BY seq";
+        var rows = connection.Query<Row>(new CommandDefinition(sql, subject is { } s ? new { s.Type, s.Id } : null, cancellationToken: ct, flags: CommandFlags.None));
+        return rows.Select(r => new AuditRecord(r.Seq,
+            new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.ActorKind, r.ActorId, r.Action, r.SubjectType, r.SubjectId, r.Details),
+            r.PrevHash, r.Hash));
+    }
+
+    private sealed class Row
+    {
+        public long Seq { get; set; }
+        public long At { get; set; }
+        public string ActorKind { get; set; } = "";
+        public string ActorId { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string SubjectType { get; set; } = "";
+        public string SubjectId { get; set; } = "";
+        public string Details { get; set; } = "";
+        public string PrevHash { get; set; } = "";
+        public string Hash { get; set; } = "";
+    }
+}
