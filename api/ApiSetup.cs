@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EKyc.Api;
 
@@ -33,6 +34,7 @@ public static class ApiSetup
         // Binding failures must reach the exception handler so they become ProblemDetails with stable codes.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        services.AddEkycRateLimits();
         services.AddExceptionHandler<ExceptionToProblem>();
         services.AddOpenApi("v1");
         services.AddHealthChecks()
@@ -46,6 +48,9 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseRequestBodyLimit();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRateLimiter();
         app.UseStatusCodePages(async ctx =>
         {
             // Unmatched routes and methods get a ProblemDetails too, never an empty body.

@@ -13,6 +13,8 @@ public sealed class ApiOptions
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 16L * 1024 * 1024;
 
+    public Http.RateLimitOptions RateLimit { get; set; } = new();
+
     /// <summary>Consent-text versions the service accepts; the first is the one shown to new applicants.</summary>
     [Required, MinLength(1)]
     public string[] ConsentVersions { get; set; } = ["2026-11"];

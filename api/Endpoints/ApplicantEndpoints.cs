@@ -56,7 +56,7 @@ public static class ApplicantEndpoints
                     $"consentVersion must be one of the published consent texts: {string.Join(", ", options.Value.ConsentVersions)}.");
             }
             var grain = grains.GetGrain<IApplicantGrain>(id);
-            var consent = await grain.GiveConsentAsync(version, Actors.Client(http));
+            var consent = await grain.GiveConsentAsync(version, body.Channel ?? "api", Actors.Client(http));
             if (!consent.IsOk) return Problems.From(consent.Error!);
             // Consent opens document capture straight away: the applicant's next step is the document.
             return Problems.Map(await grain.StartCaptureAsync(Actor.System), view => Results.Ok(view));

@@ -5,7 +5,7 @@ namespace EKyc.Api.Endpoints;
 
 public sealed record CreateApplicantRequest(string? GivenNames, string? Surname, string? Email, string? Phone, RiskTier? RiskTier);
 
-public sealed record ConsentRequest(string? ConsentVersion);
+public sealed record ConsentRequest(string? ConsentVersion, string? Channel);
 
 public sealed record ReasonRequest(string? Reason);
 

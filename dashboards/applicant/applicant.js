@@ -49,7 +49,7 @@ $("register-form").addEventListener("submit", async e => {
 $("consent-box").addEventListener("change", e => { $("consent-button").disabled = !e.target.checked; });
 $("consent-button").addEventListener("click", async () => {
   try {
-    const view = await api(`/v1/applicants/${applicantId}/consent`, { method: "POST", body: { consentVersion: $("consent-version").textContent } });
+    const view = await api(`/v1/applicants/${applicantId}/consent`, { method: "POST", body: { consentVersion: $("consent-version").textContent, channel: "web" } });
     render(view);
     show("status");
   } catch (error) {

@@ -26,4 +26,5 @@ public sealed record ApplicantView
     [Id(14)] public ReverificationSource? ReverificationReason { get; init; }
     [Id(15)] public DateTimeOffset CreatedAt { get; init; }
     [Id(16)] public int Attempt { get; init; }
+    [Id(17)] public ImmutableArray<ConsentRecord> Consents { get; init; } = [];
 }

@@ -14,7 +14,7 @@ public interface IApplicantGrain : IGrainWithGuidKey
 {
     [Alias("Register")] Task<CommandResult<ApplicantView>> RegisterAsync(RegisterApplicant command);
 
-    [Alias("GiveConsent")] Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, Actor actor);
+    [Alias("GiveConsent")] Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, string channel, Actor actor);
 
     [Alias("StartCapture")] Task<CommandResult<ApplicantView>> StartCaptureAsync(Actor actor);
 

@@ -72,11 +72,17 @@ public sealed partial class ApplicantGrain(
     private bool SameRegistration(RegisterApplicant c) =>
         S.GivenNames == c.GivenNames.Trim() && S.Surname == c.Surname.Trim() && S.Email == c.Email && S.Phone == c.Phone;
 
-    public Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, Actor actor)
+    public Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, string channel, Actor actor)
     {
         if (string.IsNullOrWhiteSpace(consentVersion) || consentVersion.Length > 64)
             return Task.FromResult(Refuse(ErrorKind.Validation, "invalid_consent_version", "consentVersion is required and at most 64 characters."));
-        return ApplyAsync(new GiveConsent(consentVersion), actor, onApplied: () => S.ConsentVersion = consentVersion);
+        if (channel is not ("web" or "mobile" or "api" or "assisted"))
+            return Task.FromResult(Refuse(ErrorKind.Validation, "invalid_consent_channel", "channel is web, mobile, api or assisted."));
+        return ApplyAsync(new GiveConsent(consentVersion), actor, onApplied: () =>
+        {
+            S.ConsentVersion = consentVersion;
+            S.Consents.Add(new ConsentRecord(clock.GetUtcNow(), consentVersion, channel, Given: true));
+        });
     }
 
     public Task<CommandResult<ApplicantView>> StartCaptureAsync(Actor actor) =>
@@ -119,7 +125,8 @@ public sealed partial class ApplicantGrain(
     }
 
     public Task<CommandResult<ApplicantView>> WithdrawConsentAsync(string reason, Actor actor) =>
-        ApplyAsync(new WithdrawConsent(string.IsNullOrWhiteSpace(reason) ? "consent withdrawn" : reason), actor);
+        ApplyAsync(new WithdrawConsent(string.IsNullOrWhiteSpace(reason) ? "consent withdrawn" : reason), actor,
+            onApplied: () => S.Consents.Add(new ConsentRecord(clock.GetUtcNow(), S.ConsentVersion ?? "", "api", Given: false)));
 
     public async Task<CommandResult<ApplicantView>> LinkAccountAsync(string accountId, Actor actor)
     {

@@ -34,6 +34,9 @@ public sealed class ApplicantState
 
     /// <summary>Answers to recent idempotency keys, so a retried submission gets the first answer back.</summary>
     [Id(16)] public List<ReplayEntry> Replays { get; set; } = [];
+
+    /// <summary>Every consent given or withdrawn, in order: the evidence of what the applicant agreed to.</summary>
+    [Id(17)] public List<ConsentRecord> Consents { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]

@@ -31,6 +31,7 @@ internal static class ApplicantViews
             ReverificationReason = s.Stage == VerificationStage.ReverificationDue ? s.DueReason : null,
             CreatedAt = s.CreatedAt,
             Attempt = s.Attempt,
+            Consents = [.. s.Consents],
         };
     }
 }

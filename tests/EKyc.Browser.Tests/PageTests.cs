@@ -122,7 +122,7 @@ public sealed class PageTests(LiveApp live) : IClassFixture<LiveApp>
         var actor = new Actor(ActorKind.Client, "browser-test");
         var grain = live.Services.GetRequiredService<IGrainFactory>().GetGrain<IApplicantGrain>(id);
         await grain.RegisterAsync(new RegisterApplicant("Ada Maria", "Testperson", "ada.testperson@example.org", "+441632960123", RiskTier.Medium, actor));
-        await grain.GiveConsentAsync("2026-11", actor);
+        await grain.GiveConsentAsync("2026-11", "web", actor);
         await grain.StartCaptureAsync(actor);
         var mismatch = CheckResult.Failed("visual_zone", "test", VerificationStep.Document, DateTimeOffset.UtcNow,
             new ReasonCode("viz_mrz_mismatch", ReasonCategory.FraudSignal));

@@ -17,7 +17,7 @@ internal static class Onboarding
     {
         var applicant = grains.GetGrain<IApplicantGrain>(id);
         Ok(await applicant.RegisterAsync(new RegisterApplicant("Ada Maria", "Testperson", "ada.testperson@example.org", "+441632960123", tier, Test)));
-        Ok(await applicant.GiveConsentAsync("2026-11", Test));
+        Ok(await applicant.GiveConsentAsync("2026-11", "api", Test));
         Ok(await applicant.StartCaptureAsync(Test));
         var now = DateTimeOffset.UtcNow;
         Ok(await applicant.CompleteStepAsync(VerificationStep.Document, [CheckResult.Passed("document", "test", VerificationStep.Document, now)], $"{id}-doc", Test));

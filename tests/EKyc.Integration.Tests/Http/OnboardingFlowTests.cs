@@ -102,6 +102,30 @@ public sealed class OnboardingFlowTests
         Assert.Equal(("applicant_exists", 409), await CodeAndStatus(conflicting));
     }
 
+    [Fact]
+    public async Task Consent_is_recorded_per_event_and_withdrawal_stops_processing()
+    {
+        await using var app = new EmbeddedApp(EmbeddedApp.NewDataDirectory());
+        var http = app.CreateClient();
+        var id = await ApiScenario.CreateApplicantAsync(http);
+        var badChannel = await http.PostAsJsonAsync($"/v1/applicants/{id}/consent", new { consentVersion = "2026-11", channel = "fax" });
+        Assert.Equal(("invalid_consent_channel", 400), await CodeAndStatus(badChannel));
+        (await http.PostAsJsonAsync($"/v1/applicants/{id}/consent", new { consentVersion = "2026-11", channel = "mobile" })).EnsureSuccessStatusCode();
+
+        var withdrawn = await (await http.PostAsJsonAsync($"/v1/applicants/{id}/withdrawal", new { reason = "applicant asked" })).ReadObjectAsync();
+        Assert.Equal("Withdrawn", withdrawn["stage"].Text());
+        var consents = withdrawn["consents"]!.AsArray();
+        Assert.Equal(2, consents.Count);
+        Assert.Equal(("2026-11", "mobile", true), (consents[0]!["textVersion"].Text(), consents[0]!["channel"].Text(), consents[0]!["given"]!.GetValue<bool>()));
+        Assert.False(consents[1]!["given"]!.GetValue<bool>());
+
+        // Nothing moves a withdrawn applicant any more.
+        var link = await http.PostAsJsonAsync($"/v1/applicants/{id}/accounts", new { accountId = "acct-after-withdrawal" });
+        Assert.Equal(("applicant_withdrawn", 409), await CodeAndStatus(link));
+        var capture = await http.PostAsync($"/v1/applicants/{id}/capture", null);
+        Assert.Equal(("applicant_withdrawn", 409), await CodeAndStatus(capture));
+    }
+
     private static async Task<(string?, int)> CodeAndStatus(HttpResponseMessage response)
     {
         var (status, code, _) = await response.ProblemAsync();
