@@ -25,6 +25,7 @@ public static class ApiSetup
         services.AddSingleton<AccountFlagsQueries>();
         services.AddSingleton<ApplicantsTable>();
         services.AddSingleton<EKyc.ReadModels.Audit.AuditTrail>();
+        services.AddSingleton<EKyc.ReadModels.Webhooks.WebhookStore>();
         services.TryAddTimeProvider();
         services.Configure<JsonOptions>(o =>
         {
@@ -69,6 +70,7 @@ public static class ApiSetup
         v1.MapActivity();
         v1.MapAccounts();
         v1.MapAudit();
+        v1.MapWebhooks();
         return app;
     }
 

@@ -26,6 +26,7 @@ public sealed partial class AccountGrain(
     IOptions<RuleOptions> ruleOptions,
     IAccountProjection projection,
     IAuditLog audit,
+    IOutbox outbox,
     TimeProvider clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
@@ -69,7 +70,14 @@ public sealed partial class AccountGrain(
         if (accepted == 0) return CommandResult<IngestResult>.Ok(new IngestResult(0, duplicates, []));
 
         S.Version++;
+        foreach (var flagId in newFlags)
+        {
+            var flag = S.Flags.First(f => f.FlagId == flagId);
+            S.Outbox.Add(PendingEvents.Create("account.flagged", AccountId, clock.GetUtcNow(),
+                new { flagId, applicantId = S.ApplicantId, reasonCodes = flag.Hits.Select(h => h.Code).ToArray() }));
+        }
         await this.WriteOrResetAsync(state);
+        await S.Outbox.FlushAsync(outbox);
         if (newFlags.Count > 0)
         {
             await ProjectAsync();
@@ -102,6 +110,8 @@ public sealed partial class AccountGrain(
             $"flag={flagId};status={newStatus};note={(string.IsNullOrEmpty(note) ? "no" : "yes")}", CancellationToken.None);
         return Ok();
     }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await S.Outbox.FlushAsync(outbox);
 
     public Task<AccountView?> GetAsync() =>
         Task.FromResult(S.ApplicantId is null && S.Version == 0 ? null : View());

@@ -14,4 +14,7 @@ public sealed class AccountState
     [Id(3)] public FeatureVector? LatestFeatures { get; set; }
     [Id(4)] public long Version { get; set; }
     [Id(5)] public DateTimeOffset? LastEventAt { get; set; }
+
+    /// <summary>Events for the client platform not yet confirmed by the outbox.</summary>
+    [Id(6)] public List<PendingEvent> Outbox { get; set; } = [];
 }

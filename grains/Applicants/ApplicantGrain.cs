@@ -25,6 +25,7 @@ public sealed partial class ApplicantGrain(
     IOptions<ReverificationOptions> scheduleOptions,
     IApplicantProjection projection,
     IAuditLog audit,
+    IOutbox outbox,
     TimeProvider clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {
@@ -175,7 +176,9 @@ public sealed partial class ApplicantGrain(
             PolicyVersion = policyVersion,
         });
         if (transition.To == VerificationStage.Approved) S.Plan = PlanSchedule(now);
+        if (ClientEvent(transition, now) is { } pending) S.Outbox.Add(pending);
         await this.WriteOrResetAsync(state);
+        await S.Outbox.FlushAsync(outbox);
         await ProjectAsync();
         await AuditAsync(actor, "applicant.transition",
             $"from={transition.From};to={transition.To};trigger={transition.Trigger};codes={string.Join(',', transition.Reasons.Select(r => r.Code))};policy={policyVersion}");
@@ -185,6 +188,23 @@ public sealed partial class ApplicantGrain(
         if (transition.To == VerificationStage.Approved) await StartScheduleAsync(now);
         else if (transition.From == VerificationStage.Approved) await StopScheduleAsync();
         return Ok();
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await S.Outbox.FlushAsync(outbox);
+
+    /// <summary>The event the client platform hears about for a transition, if any (ids and codes only).</summary>
+    private PendingEvent? ClientEvent(Transition t, DateTimeOffset at)
+    {
+        var id = this.GetPrimaryKey().ToString();
+        var codes = t.Reasons.Select(r => r.Code).ToArray();
+        return t.To switch
+        {
+            VerificationStage.Approved or VerificationStage.Rejected =>
+                PendingEvents.Create("applicant.decided", id, at, new { decision = t.To.ToString(), reasonCodes = codes }),
+            VerificationStage.ReverificationDue =>
+                PendingEvents.Create("applicant.reverification_required", id, at, new { source = S.DueReason?.ToString(), reason = t.Reason }),
+            _ => null,
+        };
     }
 
     private Task AuditAsync(Actor actor, string action, string details) =>

@@ -37,6 +37,9 @@ public sealed class ApplicantState
 
     /// <summary>Every consent given or withdrawn, in order: the evidence of what the applicant agreed to.</summary>
     [Id(17)] public List<ConsentRecord> Consents { get; set; } = [];
+
+    /// <summary>Events for the client platform not yet confirmed by the outbox.</summary>
+    [Id(18)] public List<PendingEvent> Outbox { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]

@@ -37,7 +37,9 @@ public sealed class FileKeyProvider : IKeyProvider
     {
         Directory.CreateDirectory(_directory);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Ids sort by creation time; a suffix keeps two keys made in the same millisecond apart.
         var id = $"kek-{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}";
+        for (var n = 2; File.Exists(Path.Combine(_directory, $"{id}.kek")); n++) id = $"kek-{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}-{n}";
         var path = Path.Combine(_directory, $"{id}.kek");
         var material = RandomNumberGenerator.GetBytes(KeyEncryptionKey.Size);
         var text = Convert.ToBase64String(material);

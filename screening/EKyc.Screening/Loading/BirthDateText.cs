@@ -24,11 +24,11 @@ internal static class BirthDateText
         var to = value.IndexOf(" to ", StringComparison.OrdinalIgnoreCase);
         if (to > 0)
         {
-            var from = ParseSingle(value[..to]);
+            var start = ParseSingle(value[..to]);
             var until = ParseSingle(value[(to + 4)..]);
-            return from is null || until is null ? null
-                : from.Year == until.Year ? from with { Approximate = true }
-                : new PartialDate(from.Year, ToYear: until.Year, Approximate: true);
+            return start is null || until is null ? null
+                : start.Year == until.Year ? start with { Approximate = true }
+                : new PartialDate(start.Year, ToYear: until.Year, Approximate: true);
         }
 
         var single = ParseSingle(value);

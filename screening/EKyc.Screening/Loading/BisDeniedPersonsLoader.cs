@@ -10,6 +10,9 @@ namespace EKyc.Screening.Loading;
 /// </summary>
 public static class BisDeniedPersonsLoader
 {
+    // Street, city, state, postal code, country.
+    private static readonly int[] PlaceColumns = [1, 2, 3, 5, 4];
+
     public static ListLoadResult Load(string path)
     {
         var file = ListFile.TryRead(path);
@@ -33,7 +36,7 @@ public static class BisDeniedPersonsLoader
                 continue;
             }
 
-            var place = string.Join(", ", new[] { 1, 2, 3, 5, 4 }.Select(i => CsvRecordReader.Value(record, i)).OfType<string>());
+            var place = string.Join(", ", PlaceColumns.Select(i => CsvRecordReader.Value(record, i)).OfType<string>());
             entries.Add(new ListEntry
             {
                 Source = ListSource.BisDeniedPersons,

@@ -15,6 +15,8 @@ namespace EKyc.Screening.Loading;
 /// </summary>
 public static class EuConsolidatedLoader
 {
+    private static readonly string[] PlaceAttributes = ["street", "city", "place", "zipCode", "countryDescription"];
+
     public static ListLoadResult Load(string path)
     {
         var file = ListFile.TryRead(path);
@@ -106,7 +108,7 @@ public static class EuConsolidatedLoader
     }
 
     private static string Place(XElement e) =>
-        string.Join(", ", new[] { "street", "city", "place", "zipCode", "countryDescription" }.Select(n => Attr(e, n)).OfType<string>());
+        string.Join(", ", PlaceAttributes.Select(n => Attr(e, n)).OfType<string>());
 
     private static IEnumerable<XElement> Children(XElement e, string localName) => e.Elements().Where(c => c.Name.LocalName == localName);
 

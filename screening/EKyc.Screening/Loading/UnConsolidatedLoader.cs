@@ -12,6 +12,10 @@ namespace EKyc.Screening.Loading;
 /// </summary>
 public static class UnConsolidatedLoader
 {
+    private static readonly string[] NameElements = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"];
+
+    private static readonly string[] PlaceElements = ["STREET", "CITY", "STATE_PROVINCE", "COUNTRY"];
+
     public static ListLoadResult Load(string path)
     {
         var file = ListFile.TryRead(path);
@@ -48,7 +52,7 @@ public static class UnConsolidatedLoader
 
     private static ListEntry Individual(XElement e)
     {
-        var name = string.Join(' ', new[] { "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME" }
+        var name = string.Join(' ', NameElements
             .Select(n => Text(e, n)).Where(n => n is not null));
         var aliases = Aliases(e, "INDIVIDUAL_ALIAS");
         if (Text(e, "NAME_ORIGINAL_SCRIPT") is { } original)
@@ -134,7 +138,7 @@ public static class UnConsolidatedLoader
     };
 
     private static string Place(XElement e) =>
-        string.Join(", ", new[] { "STREET", "CITY", "STATE_PROVINCE", "COUNTRY" }.Select(n => Text(e, n)).OfType<string>());
+        string.Join(", ", PlaceElements.Select(n => Text(e, n)).OfType<string>());
 
     private static string? Text(XElement e, string name)
     {

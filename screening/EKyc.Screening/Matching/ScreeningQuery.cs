@@ -23,5 +23,9 @@ public sealed record ScreeningQuery
     /// <summary>Country of residence or registration, compared with the list's address countries.</summary>
     public string? Country { get; init; }
 
+    /// <summary>A postal address: confirms a name hit whose listed address matches, or, given without a name,
+    /// is screened against the listed addresses.</summary>
+    public string? Address { get; init; }
+
     public IReadOnlyList<QueryIdentifier> Identifiers { get; init; } = [];
 }

@@ -9,13 +9,22 @@ public enum HitStrength
     Strong,
 }
 
+/// <summary>What part of the entry the hit was found on.</summary>
+public enum MatchedField
+{
+    Name,
+    Alias,
+    Address,
+    Identifier,
+}
+
 /// <summary>How one query token was paired with one listed token.</summary>
 /// <param name="Kind">exact, fuzzy (Jaro-Winkler), skeleton (consonants of a romanised word) or initial.</param>
 public sealed record TokenMatch(string QueryToken, string ListedToken, double Similarity, string Kind);
 
 /// <summary>A confirmation (+) or rule-out (−) from a fact other than the name, with a stable code.</summary>
 /// <param name="Code">dob_exact, dob_year, dob_month_day_differ, dob_mismatch, nationality_match,
-/// nationality_mismatch, country_match, country_mismatch, identifier_match, identifier_conflict, weak_alias.</param>
+/// nationality_mismatch, country_match, country_mismatch, address_match, identifier_match, identifier_conflict, weak_alias.</param>
 public sealed record ScoreAdjustment(string Code, double Delta, string Detail);
 
 /// <summary>One listed party that the query may be.</summary>
@@ -31,7 +40,9 @@ public sealed record ScreeningHit
 
     public required HitStrength Strength { get; init; }
 
-    /// <summary>The primary name or alias that matched best.</summary>
+    public required MatchedField MatchedField { get; init; }
+
+    /// <summary>The primary name, alias or address that matched best.</summary>
     public required string MatchedName { get; init; }
 
     /// <summary>Null for the primary name, otherwise the alias that matched.</summary>
@@ -43,7 +54,7 @@ public sealed record ScreeningHit
 
     /// <summary>One line for a reviewer: which tokens matched how, and what confirmed or lowered the hit.</summary>
     public string Explanation =>
-        $"{Entry.Source} {Entry.ListId} '{MatchedName}'{(MatchedAlias is null ? "" : $" ({MatchedAlias.Kind}, {MatchedAlias.Quality})")}: " +
+        $"{Entry.Source} {Entry.ListId} {MatchedField} '{MatchedName}'{(MatchedAlias is null ? "" : $" ({MatchedAlias.Kind}, {MatchedAlias.Quality})")}: " +
         $"name {NameScore:0.000} [{string.Join(", ", TokenMatches.Select(t => $"{t.QueryToken}~{t.ListedToken} {t.Kind} {t.Similarity:0.00}"))}]" +
         string.Concat(Adjustments.Select(a => $"; {a.Code} {a.Delta:+0.00;-0.00} ({a.Detail})")) +
         $" → {Score:0.000} {Strength}";

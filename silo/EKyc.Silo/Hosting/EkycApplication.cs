@@ -1,4 +1,5 @@
 using EKyc.Api;
+using EKyc.Security;
 
 namespace EKyc.Silo.Hosting;
 
@@ -17,7 +18,10 @@ public static class EkycApplication
         HostStartup.ValidateOrExit(hosting);
 
         var database = DatabaseSettings.From(hosting);
-        var keys = builder.Configuration.GetSection("Security:Keys").Get<KeyOptions>() ?? new KeyOptions();
+        var keys = (builder.Configuration.GetSection("Security:Keys").Get<KeyOptions>() ?? new KeyOptions()).CreateProvider(hosting);
+        // One key provider and cipher for the whole process: grain state, webhook secrets, and whatever else is sealed.
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton(new EnvelopeCipher(keys));
         if (hosting.MigrateOnStart) await database.MigrateAsync(CancellationToken.None);
 
         if (hosting.Mode == HostMode.Api)
@@ -29,7 +33,7 @@ public static class EkycApplication
             builder.UseOrleans(silo =>
             {
                 silo.AddEkycClustering(hosting, database);
-                silo.AddEkycStorage(database, keys.CreateProvider(hosting));
+                silo.AddEkycStorage(database, keys);
                 silo.Services.AddEkycGrainServices(builder.Configuration, database.ReadModels());
             });
         }

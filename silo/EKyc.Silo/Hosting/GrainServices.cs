@@ -28,6 +28,11 @@ public static class GrainServices
         services.AddSingleton<ApplicantsTable>();
         services.AddSingleton<EKyc.ReadModels.Audit.AuditTrail>();
         services.AddSingleton<IAuditLog, ChainedAuditLog>();
+        services.AddSingleton<EKyc.ReadModels.Webhooks.WebhookStore>();
+        services.AddSingleton<IOutbox, WebhookOutbox>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection("Webhooks")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName);
+        services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddSingleton<IApplicantProjection, DapperApplicantProjection>();
         return services;
     }

@@ -1,5 +1,6 @@
 using EKyc.Grains;
 using EKyc.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EKyc.ReadModels;
 using EKyc.Storage;
 using Orleans.Configuration;
@@ -18,8 +19,8 @@ public static class OrleansSetup
     {
         ArgumentNullException.ThrowIfNull(database);
         var cipher = new EnvelopeCipher(keys);
-        silo.Services.AddSingleton(keys);
-        silo.Services.AddSingleton(cipher);
+        silo.Services.TryAddSingleton(keys);
+        silo.Services.TryAddSingleton(cipher);
         silo.AddAdoNetGrainStorage(StorageNames.Grains, options => options.Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = database.Invariant;

@@ -21,7 +21,7 @@ public sealed class PostgresClusterTests
         builder.Options.UseTestClusterMembership = false;
         builder.Properties[PostgresSiloConfigurator.ConnectionKey] = database.ConnectionString;
         var keys = Path.Combine(Path.GetTempPath(), "ekyc-it-keys", Guid.NewGuid().ToString("N"));
-        new EKyc.Security.FileKeyProvider(keys, createIfMissing: true).AddKey();
+        _ = new EKyc.Security.FileKeyProvider(keys, createIfMissing: true);
         builder.Properties[PostgresSiloConfigurator.KeysKey] = keys;
         builder.Properties["Verification:Reverification:HighRiskInterval"] = "00:00:12";
         builder.Properties["Verification:Reverification:CheckInterval"] = "00:00:02";

@@ -68,7 +68,6 @@ public sealed class EncryptionAtRestTests
         var keyDir = Path.Combine(dataDir, "keys");
         var keys = new FileKeyProvider(keyDir, createIfMissing: false);
         var oldKey = keys.Current.Id;
-        await Task.Delay(5);
         keys.AddKey();
         await using (var connection = new SqliteConnection(EKyc.Storage.SqliteConnections.ForDataDirectory(dataDir)))
         {

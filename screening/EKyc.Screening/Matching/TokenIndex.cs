@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using EKyc.Screening.Model;
+using EKyc.Screening.Normalisation;
+
+namespace EKyc.Screening.Matching;
+
+/// <summary>One indexed text of an entry: its primary name, an alias, or an address.</summary>
+internal sealed record IndexedText(int EntryIndex, string Display, ListAlias? Alias, IReadOnlyList<NameToken> Tokens);
+
+/// <summary>
+/// Token blocking over a set of texts (the names, or the addresses, of the list entries). A query token is looked up
+/// by sound-alike key (<see cref="PhoneticKey.Of"/>) and by its first three letters in the vocabulary of listed tokens;
+/// only vocabulary tokens within the Jaro-Winkler threshold open their postings, and texts whose best possible score
+/// cannot reach the threshold are dropped before scoring. Immutable after construction; scratch space is per thread.
+/// </summary>
+internal sealed class TokenIndex
+{
+    private readonly IndexedText[] _texts;
+    private readonly NameToken[] _vocabulary;
+    private readonly int[][] _postings;
+    private readonly Dictionary<string, int> _tokenIds;
+    private readonly Dictionary<string, int[]> _blocks;
+
+    // Scratch space is rented per query: the index is shared by many threads, and a thread may use several indexes.
+    private readonly ConcurrentBag<Scratch> _scratch = [];
+
+    public TokenIndex(IEnumerable<(int EntryIndex, string Display, ListAlias? Alias)> texts)
+    {
+        var indexed = new List<IndexedText>();
+        var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabulary = new List<NameToken>();
+        var postings = new List<List<int>>();
+        var seen = new HashSet<(int, string)>();
+        foreach (var (entryIndex, display, alias) in texts)
+        {
+            var tokens = NameNormalizer.Tokenize(display);
+            if (tokens.Count == 0 || !seen.Add((entryIndex, string.Join(' ', tokens.Select(t => t.Text)))))
+            {
+                continue; // the same words twice for one entry add nothing
+            }
+
+            var textId = indexed.Count;
+            foreach (var token in tokens)
+            {
+                if (!tokenIds.TryGetValue(token.Text, out var id))
+                {
+                    id = vocabulary.Count;
+                    tokenIds[token.Text] = id;
+                    vocabulary.Add(new NameToken(token.Text, TokenRole.Name, token.FromConsonantalScript));
+                    postings.Add([]);
+                }
+
+                var posting = postings[id];
+                if (posting.Count == 0 || posting[^1] != textId)
+                {
+                    posting.Add(textId);
+                }
+            }
+
+            indexed.Add(new IndexedText(entryIndex, display, alias, tokens));
+        }
+
+        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < vocabulary.Count; id++)
+        {
+            foreach (var key in BlockKeys(vocabulary[id].Text))
+            {
+                if (!blocks.TryGetValue(key, out var list))
+                {
+                    blocks[key] = list = [];
+                }
+
+                list.Add(id);
+            }
+        }
+
+        _texts = [.. indexed];
+        _vocabulary = [.. vocabulary];
+        _postings = [.. postings.Select(p => p.ToArray())];
+        _tokenIds = tokenIds;
+        _blocks = blocks.ToDictionary(b => b.Key, b => b.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    public int Count => _texts.Length;
+
+    public int VocabularySize => _vocabulary.Length;
+
+    public IndexedText this[int textId] => _texts[textId];
+
+    /// <summary>
+    /// Texts that share at least one similar token with the query and whose upper bound (every found token matched
+    /// at its best similarity, every listed token covered, plus <paramref name="maxRaise"/>) reaches
+    /// <paramref name="threshold"/>.
+    /// </summary>
+    public List<int> Candidates(IReadOnlyList<NameToken> query, double maxRaise, double threshold, double tokenThreshold)
+    {
+        var scratch = _scratch.TryTake(out var rented) ? rented : new Scratch(_texts.Length);
+        var totalWeight = NameScorer.TotalWeight(query);
+        double unblockedWeight = 0;
+        var vocabularyHits = scratch.VocabularyHits;
+        for (var q = 0; q < query.Count; q++)
+        {
+            var token = query[q];
+            if (token.Role == TokenRole.Particle || token.Text.Length == 1)
+            {
+                // Particles and initials never open candidates on their own; assume they would match.
+                unblockedWeight += token.Weight;
+                continue;
+            }
+
+            vocabularyHits.Clear();
+            if (_tokenIds.TryGetValue(token.Text, out var exact))
+            {
+                vocabularyHits.Add(exact);
+            }
+
+            foreach (var key in BlockKeys(token.Text))
+            {
+                if (_blocks.TryGetValue(key, out var ids))
+                {
+                    vocabularyHits.UnionWith(ids);
+                }
+            }
+
+            foreach (var vocabularyId in vocabularyHits)
+            {
+                var (similarity, _) = NameScorer.TokenSimilarity(token, _vocabulary[vocabularyId]);
+                if (similarity < tokenThreshold)
+                {
+                    continue;
+                }
+
+                var contribution = (float)(similarity * token.Weight);
+                foreach (var textId in _postings[vocabularyId])
+                {
+                    scratch.Add(textId, q, contribution);
+                }
+            }
+        }
+
+        var result = new List<int>();
+        foreach (var textId in scratch.Touched)
+        {
+            var bound = ((scratch.Bound[textId] + unblockedWeight) / totalWeight) + maxRaise;
+            if (bound >= threshold)
+            {
+                result.Add(textId);
+            }
+        }
+
+        scratch.Reset();
+        _scratch.Add(scratch);
+        return result;
+    }
+
+    /// <summary>
+    /// The blocks a token belongs to: its sound-alike key, and its first three letters (so a typo that changes a
+    /// consonant class late in a word is still found). Tokens of one or two letters are only found exactly.
+    /// </summary>
+    private static IEnumerable<string> BlockKeys(string token)
+    {
+        if (token.Length < 3)
+        {
+            yield break;
+        }
+
+        var phonetic = PhoneticKey.Of(token);
+        if (phonetic.Length > 0)
+        {
+            yield return "p" + phonetic;
+        }
+
+        yield return "x" + token[..3];
+    }
+
+    /// <summary>Per-thread accumulators sized to the index, reused across queries to avoid allocation.</summary>
+    private sealed class Scratch(int size)
+    {
+        private readonly int[] _lastToken = new int[size];
+        private readonly float[] _lastContribution = new float[size];
+
+        public float[] Bound { get; } = new float[size];
+
+        public List<int> Touched { get; } = [];
+
+        public HashSet<int> VocabularyHits { get; } = [];
+
+        public void Add(int textId, int queryToken, float contribution)
+        {
+            if (_lastToken[textId] == 0)
+            {
+                Touched.Add(textId);
+            }
+
+            if (_lastToken[textId] == queryToken + 1)
+            {
+                // The same query token found this text through another listed token: keep the better of the two.
+                if (contribution > _lastContribution[textId])
+                {
+                    Bound[textId] += contribution - _lastContribution[textId];
+                    _lastContribution[textId] = contribution;
+                }
+
+                return;
+            }
+
+            Bound[textId] += contribution;
+            _lastToken[textId] = queryToken + 1;
+            _lastContribution[textId] = contribution;
+        }
+
+        public void Reset()
+        {
+            foreach (var textId in Touched)
+            {
+                Bound[textId] = 0;
+                _lastToken[textId] = 0;
+                _lastContribution[textId] = 0;
+            }
+
+            Touched.Clear();
+        }
+    }
+}
