@@ -3,6 +3,7 @@ using System.Globalization;
 using EKyc.Screening.Evaluation;
 using EKyc.Screening.Matching;
 using EKyc.Screening.Model;
+using EKyc.Screening.Normalisation;
 
 namespace EKyc.Screening.Eval;
 
@@ -42,6 +43,9 @@ internal static class ScreeningEvalCommand
         var falsePositives = mustNot.Count(o => o.Found);
         var fpRate = mustNot.Count == 0 ? 0 : (double)falsePositives / mustNot.Count;
 
+        var pairs = CrossScriptPair.Load(Path.Combine(dataDirectory, SharedLists.CrossScriptPairs));
+        var crossScriptMatched = PrintCrossScript(pairs, full.Options);
+
         var (single, parallel, recall, hitsPerQuery) = Throughput(full, nameCount);
         Console.WriteLine();
         Console.WriteLine("| measure | value |");
@@ -49,6 +53,7 @@ internal static class ScreeningEvalCommand
         Console.WriteLine(string.Create(inv, $"| must-match cases found | {found}/{mustMatch.Count} |"));
         Console.WriteLine(string.Create(inv, $"| must-not-match cases hit (false positives) | {falsePositives}/{mustNot.Count} |"));
         Console.WriteLine(string.Create(inv, $"| skipped cases | {outcomes.Count(o => o.Skipped is not null)} ({string.Join("; ", outcomes.Where(o => o.Skipped is not null).Select(o => $"{o.Case.Id}: {o.Skipped}"))}) |"));
+        Console.WriteLine(string.Create(inv, $"| cross-script pairs at or above the possible threshold | {crossScriptMatched}/{pairs.Count} |"));
         Console.WriteLine(string.Create(inv, $"| perturbed listed names: source entry among hits | {recall:P1} of {nameCount} |"));
         Console.WriteLine(string.Create(inv, $"| hits per perturbed name (mean) | {hitsPerQuery:0.00} |"));
         Console.WriteLine(string.Create(inv, $"| names/s single-threaded | {single:0} |"));
@@ -78,13 +83,31 @@ internal static class ScreeningEvalCommand
         }
     }
 
+    private static int PrintCrossScript(IReadOnlyList<CrossScriptPair> pairs, ScreeningOptions options)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("| cross-script query | romanised | expected | name score | verdict |");
+        Console.WriteLine("|---|---|---|---|---|");
+        var matched = 0;
+        foreach (var pair in pairs)
+        {
+            var score = pair.Score(options);
+            var pass = score >= options.PossibleThreshold;
+            matched += pass ? 1 : 0;
+            Console.WriteLine(string.Create(inv, $"| {pair.Query} | {NameNormalizer.Normalize(pair.Query)} | {pair.Expected} | {score:0.000} | {(pass ? "match" : "no match")} |"));
+        }
+
+        return matched;
+    }
+
     private static (double Single, double Parallel, double Recall, double HitsPerQuery) Throughput(ScreeningIndex index, int count)
     {
         var names = PerturbedNames.From(index.Entries.Where(e => e.Source is ListSource.OfacSdn or ListSource.UnConsolidated).ToList(), count);
         var queries = names.Select(n => new ScreeningQuery { FullName = n.Name }).ToArray();
 
         // Warm up (JIT, per-thread scratch) before timing.
-        for (var i = 0; i < Math.Min(500, queries.Length); i++)
+        for (var i = 0; i < Math.Min(3000, queries.Length); i++)
         {
             index.Screen(queries[i]);
         }

@@ -10,6 +10,7 @@ public static class SharedLists
     public const string OfacSample = "sanctions/ofac_sdn_sample_2025";
     public const string UnConsolidated = "sanctions/un_consolidated_2026-02/UN_consolidated.xml";
     public const string BisDpl = "sanctions/bis_dpl_2019/dpl.txt";
+    public const string CrossScriptPairs = "sanctions/name_matching/watchman_cross_script_pairs.csv";
     public const string Cases = "sanctions/name_matching/watchman_screening_cases.json";
 
     /// <summary>The full OFAC 2019 SDN, UN 2026 and BIS DPL lists, or the first load error.</summary>

@@ -113,7 +113,10 @@ public static class AttributeEvidence
             : new ScoreAdjustment("country_mismatch", CountryMismatch, $"query {wanted}, listed {string.Join("/", listed)}"));
     }
 
-    /// <summary>A listed address that matches the query's address confirms; a different one proves nothing (people move).</summary>
+    /// <summary>
+    /// A listed address that contains the query's address confirms (a listed address carries city and country the
+    /// query may leave out, so only the query side must be covered); a different one proves nothing (people move).
+    /// </summary>
     public static void Address(string? query, ListEntry entry, double tokenThreshold, List<ScoreAdjustment> into)
     {
         if (string.IsNullOrWhiteSpace(query) || entry.Places.Count == 0)
@@ -123,8 +126,8 @@ public static class AttributeEvidence
 
         var wanted = NameNormalizer.Tokenize(query);
         var best = entry.Places.Select(p => (Place: p, Match: NameScorer.Score(wanted, NameNormalizer.Tokenize(p), tokenThreshold)))
-            .MaxBy(p => p.Match.Score);
-        if (best.Match.Score >= 0.8)
+            .MaxBy(p => p.Match.QueryCoverage);
+        if (best.Match.QueryCoverage >= 0.8)
         {
             into.Add(new ScoreAdjustment("address_match", AddressMatch, best.Place));
         }

@@ -98,14 +98,29 @@ internal sealed class TokenIndex
         var totalWeight = NameScorer.TotalWeight(query);
         double unblockedWeight = 0;
         var vocabularyHits = scratch.VocabularyHits;
-        for (var q = 0; q < query.Count; q++)
+        for (var q = 0; q < (2 * query.Count) - 1; q++)
         {
-            var token = query[q];
-            if (token.Role == TokenRole.Particle || token.Text.Length == 1)
+            // Slots 0..n-1 are the query tokens; slots n.. are adjacent pairs written together ("abd allah" →
+            // "abdallah"), which may match one listed token. Counting both can only raise the bound, never lower it.
+            NameToken token;
+            float weight;
+            if (q < query.Count)
             {
-                // Particles and initials never open candidates on their own; assume they would match.
-                unblockedWeight += token.Weight;
-                continue;
+                token = query[q];
+                weight = token.Weight;
+                if (token.Role == TokenRole.Particle || token.Text.Length == 1)
+                {
+                    // Particles and initials never open candidates on their own; assume they would match.
+                    unblockedWeight += token.Weight;
+                    continue;
+                }
+            }
+            else
+            {
+                var first = query[q - query.Count];
+                var second = query[q - query.Count + 1];
+                token = new NameToken(first.Text + second.Text, TokenRole.Name, first.FromConsonantalScript || second.FromConsonantalScript);
+                weight = first.Weight + second.Weight;
             }
 
             vocabularyHits.Clear();
@@ -122,15 +137,21 @@ internal sealed class TokenIndex
                 }
             }
 
+            var joined = q >= query.Count;
             foreach (var vocabularyId in vocabularyHits)
             {
+                if (joined && !NameScorer.CouldBeCompound(token.Text, _vocabulary[vocabularyId].Text))
+                {
+                    continue;
+                }
+
                 var (similarity, _) = NameScorer.TokenSimilarity(token, _vocabulary[vocabularyId]);
                 if (similarity < tokenThreshold)
                 {
                     continue;
                 }
 
-                var contribution = (float)(similarity * token.Weight);
+                var contribution = (float)(similarity * weight);
                 foreach (var textId in _postings[vocabularyId])
                 {
                     scratch.Add(textId, q, contribution);

@@ -43,10 +43,14 @@ public sealed class WebhookTests
             (await http.PostAsJsonAsync("/v1/activity", ApiScenario.FailedLoginBurst("acct-hooks", "evt-hooks", DateTimeOffset.UtcNow.AddMinutes(-9)))).EnsureSuccessStatusCode();
 
             // The endpoint is down: attempts are made and recorded, nothing is lost.
-            await WaitUntil(() => receiver.Refused >= 2);
-            var pending = await http.GetFromJsonAsync<JsonArray>("/v1/webhooks/deliveries?status=pending");
-            Assert.Equal(2, pending!.Count);
-            Assert.All(pending, d => Assert.Equal("HTTP 503", d!["lastError"].Text()));
+            JsonArray? pending = null;
+            await WaitUntilAsync(async () =>
+            {
+                pending = await http.GetFromJsonAsync<JsonArray>("/v1/webhooks/deliveries?status=pending");
+                return pending!.Count == 2 && pending.All(d => d!["attempts"]!.GetValue<int>() >= 1);
+            });
+            Assert.All(pending!, d => Assert.Equal("HTTP 503", d!["lastError"].Text()));
+            Assert.True(receiver.Refused >= 2);
         }
         SqliteConnection.ClearAllPools();
 
@@ -69,6 +73,16 @@ public sealed class WebhookTests
             var body = JsonNode.Parse(d.Body)!;
             Assert.Equal(d.EventId, body["eventId"].Text());
             Assert.DoesNotContain("Testperson", Encoding.UTF8.GetString(d.Body), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached in time");
+            await Task.Delay(100);
         }
     }
 
