@@ -82,6 +82,20 @@ public static class ApplicantEndpoints
             return Problems.Map(await grains.GetGrain<IApplicantGrain>(id).ReviewAsync(approve.Value, body.Reason ?? "", Actors.Reviewer(http)), view => Results.Ok(view));
         }).WithName("ReviewApplicant").WithSummary("A reviewer's decision on an applicant in manual review.");
 
+        group.MapPost("/{id:guid}/erasure", async (Guid id, IGrainFactory grains, HttpContext http) =>
+            Problems.Map(await grains.GetGrain<IApplicantGrain>(id).RequestErasureAsync(Actors.Client(http)), view => Results.Ok(view)))
+            .WithName("RequestErasure").WithSummary("Erase personal data now unless a legal hold or a retention duty applies (then 409 with the reason).");
+
+        group.MapPut("/{id:guid}/legal-hold", async (Guid id, ReasonRequest body, IGrainFactory grains, HttpContext http) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Reason)) return Problems.Result(400, "reason_required", "A legal hold needs a reason.");
+            return Problems.Map(await grains.GetGrain<IApplicantGrain>(id).SetLegalHoldAsync(body.Reason, Actors.Client(http)), view => Results.Ok(view));
+        }).WithName("PlaceLegalHold").WithSummary("Place a legal hold: the data is kept whatever the retention schedule says.");
+
+        group.MapDelete("/{id:guid}/legal-hold", async (Guid id, IGrainFactory grains, HttpContext http) =>
+            Problems.Map(await grains.GetGrain<IApplicantGrain>(id).SetLegalHoldAsync(null, Actors.Client(http)), view => Results.Ok(view)))
+            .WithName("LiftLegalHold").WithSummary("Lift a legal hold.");
+
         group.MapPost("/{id:guid}/accounts", async (Guid id, LinkAccountRequest body, IGrainFactory grains, HttpContext http) =>
         {
             if (AccountIds.Validate(body.AccountId) is { } problem) return problem;

@@ -27,4 +27,7 @@ public sealed record ApplicantView
     [Id(15)] public DateTimeOffset CreatedAt { get; init; }
     [Id(16)] public int Attempt { get; init; }
     [Id(17)] public ImmutableArray<ConsentRecord> Consents { get; init; } = [];
+    [Id(18)] public DateTimeOffset? ErasureDueAt { get; init; }
+    [Id(19)] public bool LegalHold { get; init; }
+    [Id(20)] public DateTimeOffset? ErasedAt { get; init; }
 }

@@ -32,5 +32,11 @@ public interface IApplicantGrain : IGrainWithGuidKey
 
     [Alias("LinkAccount")] Task<CommandResult<ApplicantView>> LinkAccountAsync(string accountId, Actor actor);
 
+    /// <summary>Erase the applicant's personal data now, if no legal hold or retention duty stands in the way.</summary>
+    [Alias("RequestErasure")] Task<CommandResult<ApplicantView>> RequestErasureAsync(Actor actor);
+
+    /// <summary>Place (reason given) or lift (reason null) a legal hold: held data is never erased.</summary>
+    [Alias("SetLegalHold")] Task<CommandResult<ApplicantView>> SetLegalHoldAsync(string? reason, Actor actor);
+
     [Alias("Get")] Task<ApplicantView?> GetAsync();
 }

@@ -27,7 +27,7 @@ public sealed partial class AccountGrain(
     IAccountProjection projection,
     IAuditLog audit,
     IOutbox outbox,
-    TimeProvider clock,
+    DomainClock clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     private readonly RuleEngine _rules = new(ruleOptions.Value);

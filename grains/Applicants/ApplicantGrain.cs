@@ -23,10 +23,11 @@ public sealed partial class ApplicantGrain(
     [PersistentState("applicant", StorageNames.Grains)] IPersistentState<ApplicantState> state,
     IOptions<DecisionPolicyOptions> policyOptions,
     IOptions<ReverificationOptions> scheduleOptions,
+    IOptions<EKyc.Verification.Retention.RetentionOptions> retentionOptions,
     IApplicantProjection projection,
     IAuditLog audit,
     IOutbox outbox,
-    TimeProvider clock,
+    DomainClock clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {
     private const string ScheduleReminder = "reverification-check";
@@ -147,12 +148,14 @@ public sealed partial class ApplicantGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ScheduleReminder) return;
+        var now = clock.GetUtcNow();
+        var retentionPending = await RunRetentionAsync(now);
         if (S.Stage != VerificationStage.Approved || S.Plan is null)
         {
-            await StopScheduleAsync();
+            if (!retentionPending) await StopScheduleAsync();
             return;
         }
-        if (ReverificationSchedule.DueAt(S.Plan, clock.GetUtcNow()) is not { } due) return;
+        if (ReverificationSchedule.DueAt(S.Plan, now) is not { } due) return;
         LogScheduleDue(logger, this.GetPrimaryKey(), due.Source);
         await RequireReverificationAsync(due.Source, due.Reason, Actor.Scheduler);
     }
@@ -177,6 +180,7 @@ public sealed partial class ApplicantGrain(
         });
         if (transition.To == VerificationStage.Approved) S.Plan = PlanSchedule(now);
         if (ClientEvent(transition, now) is { } pending) S.Outbox.Add(pending);
+        StartRetentionClock(transition, now);
         await this.WriteOrResetAsync(state);
         await S.Outbox.FlushAsync(outbox);
         await ProjectAsync();
@@ -185,7 +189,8 @@ public sealed partial class ApplicantGrain(
         LogTransition(logger, this.GetPrimaryKey(), transition.From, transition.To, transition.Trigger);
 
         // The reminder follows the state, after the write: a crash in between is repaired by the next tick.
-        if (transition.To == VerificationStage.Approved) await StartScheduleAsync(now);
+        if (transition.To == VerificationStage.Approved) await StartScheduleAsync(now, S.Plan!.NextDue);
+        else if (S.ErasureDueAt is { } erasure && S.ErasedAt is null) await StartScheduleAsync(now, erasure);
         else if (transition.From == VerificationStage.Approved) await StopScheduleAsync();
         return Ok();
     }
@@ -224,10 +229,10 @@ public sealed partial class ApplicantGrain(
         return ReverificationSchedule.Plan(approvedAt, S.RiskTier, expiry, scheduleOptions.Value);
     }
 
-    private async Task StartScheduleAsync(DateTimeOffset now)
+    private async Task StartScheduleAsync(DateTimeOffset now, DateTimeOffset nextDue)
     {
         var interval = scheduleOptions.Value.CheckInterval;
-        var untilDue = S.Plan!.NextDue - now;
+        var untilDue = nextDue - now;
         var firstTick = untilDue < interval ? (untilDue > TimeSpan.Zero ? untilDue : TimeSpan.FromSeconds(1)) : interval;
         await this.RegisterOrUpdateReminder(ScheduleReminder, firstTick, interval);
     }

@@ -40,6 +40,13 @@ public sealed class ApplicantState
 
     /// <summary>Events for the client platform not yet confirmed by the outbox.</summary>
     [Id(18)] public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>When the relationship ended (withdrawal or rejection); starts the retention clock.</summary>
+    [Id(19)] public DateTimeOffset? RelationshipEndedAt { get; set; }
+    [Id(20)] public DateTimeOffset? ErasureDueAt { get; set; }
+    [Id(21)] public EKyc.Verification.Retention.RetentionReason RetentionReason { get; set; }
+    [Id(22)] public string? LegalHold { get; set; }
+    [Id(23)] public DateTimeOffset? ErasedAt { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]

@@ -32,6 +32,9 @@ internal static class ApplicantViews
             CreatedAt = s.CreatedAt,
             Attempt = s.Attempt,
             Consents = [.. s.Consents],
+            ErasureDueAt = s.ErasedAt is null ? s.ErasureDueAt : null,
+            LegalHold = s.LegalHold is not null,
+            ErasedAt = s.ErasedAt,
         };
     }
 }

@@ -34,6 +34,11 @@ public static class EkycApplication
             {
                 silo.AddEkycClustering(hosting, database);
                 silo.AddEkycStorage(database, keys);
+                silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
+                {
+                    if (hosting.ReminderMinimumPeriod is { } min) o.MinimumReminderPeriod = min;
+                    if (hosting.ReminderRefreshPeriod is { } refresh) o.RefreshReminderListPeriod = refresh;
+                });
                 silo.Services.AddEkycGrainServices(builder.Configuration, database.ReadModels());
             });
         }

@@ -16,12 +16,14 @@ public static class GrainServices
     {
         services.AddOptions<DecisionPolicyOptions>().Bind(configuration.GetSection("Verification:Policy")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReverificationOptions>().Bind(configuration.GetSection("Verification:Reverification")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EKyc.Verification.Retention.RetentionOptions>().Bind(configuration.GetSection("Retention")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WindowOptions>().Bind(configuration.GetSection("Monitoring:Window")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RuleOptions>().Bind(configuration.GetSection("Monitoring"))
             .Validate(o => !o.Problems().Any(), "Monitoring:Rules refers to unknown features or repeats a code")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RuleOptions>, RuleDefinitionsValidator>();
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+        if (!services.Any(d => d.ServiceType == typeof(EKyc.Grains.DomainClock))) services.AddSingleton(new EKyc.Grains.DomainClock());
         services.AddSingleton(readModels);
         services.AddSingleton<AccountFlagsWriter>();
         services.AddSingleton<IAccountProjection, DapperAccountProjection>();

@@ -33,6 +33,12 @@ public sealed class HostingOptions : IValidatableObject
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>Smallest reminder period and how often the reminder table is re-read. Orleans' defaults (1 minute and
+    /// more) suit production; tests lower them to see schedules fire within seconds.</summary>
+    public TimeSpan? ReminderMinimumPeriod { get; set; }
+
+    public TimeSpan? ReminderRefreshPeriod { get; set; }
+
     /// <summary>Apply the database schema at start (on by default; turn off when a deploy step migrates).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

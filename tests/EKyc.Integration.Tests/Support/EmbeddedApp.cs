@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EKyc.Integration.Tests.Support;
@@ -8,7 +10,7 @@ namespace EKyc.Integration.Tests.Support;
 /// The whole embedded application (silo + API on a SQLite file) in the test process. Disposing it stops the silo;
 /// a new instance on the same data directory is a restart.
 /// </summary>
-public sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory;
 
@@ -25,6 +27,8 @@ public sealed class EmbeddedApp(string dataDirectory, IReadOnlyDictionary<string
         builder.UseSetting("EKyc:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("EKyc:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        // Business time only: the Orleans runtime keeps the real clock for its timers and reminders.
+        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(new EKyc.Grains.DomainClock(clock)));
     }
 
     public static string NewDataDirectory()
