@@ -145,21 +145,6 @@ public sealed partial class ApplicantGrain(
 
     public Task<ApplicantView?> GetAsync() => Task.FromResult(S.Exists ? ApplicantViews.From(this.GetPrimaryKey(), S) : null);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != ScheduleReminder) return;
-        var now = clock.GetUtcNow();
-        var retentionPending = await RunRetentionAsync(now);
-        if (S.Stage != VerificationStage.Approved || S.Plan is null)
-        {
-            if (!retentionPending) await StopScheduleAsync();
-            return;
-        }
-        if (ReverificationSchedule.DueAt(S.Plan, now) is not { } due) return;
-        LogScheduleDue(logger, this.GetPrimaryKey(), due.Source);
-        await RequireReverificationAsync(due.Source, due.Reason, Actor.Scheduler);
-    }
-
     private async Task<CommandResult<ApplicantView>> ApplyAsync(WorkflowTrigger trigger, Actor actor, Action? onApplied = null)
     {
         if (!S.Exists) return NotFound();
@@ -195,53 +180,6 @@ public sealed partial class ApplicantGrain(
         return Ok();
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await S.Outbox.FlushAsync(outbox);
-
-    /// <summary>The event the client platform hears about for a transition, if any (ids and codes only).</summary>
-    private PendingEvent? ClientEvent(Transition t, DateTimeOffset at)
-    {
-        var id = this.GetPrimaryKey().ToString();
-        var codes = t.Reasons.Select(r => r.Code).ToArray();
-        return t.To switch
-        {
-            VerificationStage.Approved or VerificationStage.Rejected =>
-                PendingEvents.Create("applicant.decided", id, at, new { decision = t.To.ToString(), reasonCodes = codes }),
-            VerificationStage.ReverificationDue =>
-                PendingEvents.Create("applicant.reverification_required", id, at, new { source = S.DueReason?.ToString(), reason = t.Reason }),
-            _ => null,
-        };
-    }
-
-    private Task AuditAsync(Actor actor, string action, string details) =>
-        audit.AppendAsync(actor.Kind.ToString(), actor.Id, action, "applicant", this.GetPrimaryKey().ToString(), details, CancellationToken.None);
-
-    // The history only grows, so its length orders the projection's versions.
-    private Task ProjectAsync() => projection.UpsertAsync(new ApplicantProjection(
-        this.GetPrimaryKey(), S.Stage, S.RiskTier,
-        S.LastDecision is { } d ? [.. d.Reasons.Select(r => r.Code)] : [],
-        S.CreatedAt, clock.GetUtcNow(), S.History.Count), CancellationToken.None);
-
-    private ReverificationPlan PlanSchedule(DateTimeOffset approvedAt)
-    {
-        DateOnly? expiry = S.RoundResults
-            .Select(r => r.Facts.TryGetValue(CheckFacts.DocumentExpiry, out var v) && DateOnly.TryParse(v, out var d) ? d : (DateOnly?)null)
-            .LastOrDefault(d => d is not null);
-        return ReverificationSchedule.Plan(approvedAt, S.RiskTier, expiry, scheduleOptions.Value);
-    }
-
-    private async Task StartScheduleAsync(DateTimeOffset now, DateTimeOffset nextDue)
-    {
-        var interval = scheduleOptions.Value.CheckInterval;
-        var untilDue = nextDue - now;
-        var firstTick = untilDue < interval ? (untilDue > TimeSpan.Zero ? untilDue : TimeSpan.FromSeconds(1)) : interval;
-        await this.RegisterOrUpdateReminder(ScheduleReminder, firstTick, interval);
-    }
-
-    private async Task StopScheduleAsync()
-    {
-        if (await this.GetReminder(ScheduleReminder) is { } reminder) await this.UnregisterReminder(reminder);
-    }
-
     private void StartRound()
     {
         S.Attempt = 0;
@@ -269,6 +207,4 @@ public sealed partial class ApplicantGrain(
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Applicant {ApplicantId} moved {From} -> {To} on {Trigger}")]
     private static partial void LogTransition(ILogger logger, Guid applicantId, VerificationStage from, VerificationStage to, string trigger);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Applicant {ApplicantId} re-verification due: {Source}")]
-    private static partial void LogScheduleDue(ILogger logger, Guid applicantId, ReverificationSource source);
 }
