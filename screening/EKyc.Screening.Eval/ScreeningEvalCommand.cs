@@ -27,7 +27,7 @@ internal static class ScreeningEvalCommand
         var full = ScreeningIndex.Build(lists);
         build.Stop();
         var sample = ScreeningEvaluation.BuildSample(dataDirectory);
-        Console.WriteLine(string.Create(inv, $"index: {full.EntryCount} entries, {full.NameCount} names, {full.VocabularySize} distinct tokens, built in {build.ElapsedMilliseconds} ms"));
+        Console.WriteLine(string.Create(inv, $"index: {full.EntryCount} entries, {full.NameCount} names, {full.VocabularySize} vocabulary entries (words and adjacent-word compounds), built in {build.ElapsedMilliseconds} ms"));
         foreach (var version in full.Versions)
         {
             Console.WriteLine($"  list {version}");
@@ -52,7 +52,8 @@ internal static class ScreeningEvalCommand
         Console.WriteLine("|---|---|");
         Console.WriteLine(string.Create(inv, $"| must-match cases found | {found}/{mustMatch.Count} |"));
         Console.WriteLine(string.Create(inv, $"| must-not-match cases hit (false positives) | {falsePositives}/{mustNot.Count} |"));
-        Console.WriteLine(string.Create(inv, $"| skipped cases | {outcomes.Count(o => o.Skipped is not null)} ({string.Join("; ", outcomes.Where(o => o.Skipped is not null).Select(o => $"{o.Case.Id}: {o.Skipped}"))}) |"));
+        var skipped = outcomes.Where(o => o.Skipped is not null).Select(o => $"{o.Case.Id}: {o.Skipped}").ToList();
+        Console.WriteLine(string.Create(inv, $"| skipped cases | {skipped.Count}{(skipped.Count == 0 ? "" : $" ({string.Join("; ", skipped)})")} |"));
         Console.WriteLine(string.Create(inv, $"| cross-script pairs at or above the possible threshold | {crossScriptMatched}/{pairs.Count} |"));
         Console.WriteLine(string.Create(inv, $"| perturbed listed names: source entry among hits | {recall:P1} of {nameCount} |"));
         Console.WriteLine(string.Create(inv, $"| hits per perturbed name (mean) | {hitsPerQuery:0.00} |"));
@@ -112,24 +113,29 @@ internal static class ScreeningEvalCommand
             index.Screen(queries[i]);
         }
 
-        var found = 0;
+        var found = new bool[queries.Length];
         long hits = 0;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < queries.Length; i++)
         {
             var result = index.Screen(queries[i]);
             hits += result.Hits.Count;
-            if (result.Hits.Any(h => h.Entry.ListId == names[i].ListId && h.Entry.Source == names[i].Source))
-            {
-                found++;
-            }
+            found[i] = result.Hits.Any(h => h.Entry.ListId == names[i].ListId && h.Entry.Source == names[i].Source);
         }
 
         var single = queries.Length / watch.Elapsed.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine("| perturbation | names | source entry among hits |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var group in names.Select((n, i) => (n.Perturbation, Found: found[i])).GroupBy(x => x.Perturbation).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {group.Key} | {group.Count()} | {group.Count(x => x.Found) / (double)group.Count():P1} |"));
+        }
+
         watch.Restart();
         Parallel.For(0, queries.Length, i => index.Screen(queries[i]));
         var parallel = queries.Length / watch.Elapsed.TotalSeconds;
-        return (single, parallel, (double)found / queries.Length, (double)hits / queries.Length);
+        return (single, parallel, found.Count(f => f) / (double)queries.Length, (double)hits / queries.Length);
     }
 
     private static string Trim(string text) => text.Length <= 40 ? text.Replace("|", "/", StringComparison.Ordinal) : text[..37].Replace("|", "/", StringComparison.Ordinal) + "...";

@@ -7,7 +7,7 @@ namespace EKyc.Screening.Loading;
 /// Parses the date-of-birth phrases the lists print: "28 Jul 1963", "Jul 1963", "1963", "circa 1963",
 /// "1960 to 1962", "01 Jan 1960 to 31 Dec 1962", ISO "1963-07-28". Returns null for anything else rather than guess.
 /// </summary>
-internal static class BirthDateText
+public static class BirthDateText
 {
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

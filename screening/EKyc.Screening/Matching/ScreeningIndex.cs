@@ -91,7 +91,7 @@ public sealed class ScreeningIndex
             .ThenBy(h => h.Entry.ListId, StringComparer.Ordinal)
             .Take(Options.MaxHits)
             .ToList();
-        return new ScreeningResult(ranked, Versions);
+        return new ScreeningResult(ranked, Versions, Options.Version);
     }
 
     private void Collect(TokenIndex index, IReadOnlyList<NameToken> tokens, ScreeningQuery query, double maxRaise, MatchedField field, Dictionary<int, ScreeningHit> hits)

@@ -60,8 +60,9 @@ public sealed record ScreeningHit
         $" → {Score:0.000} {Strength}";
 }
 
-/// <summary>The hits for one query, best first, and the list versions they were found in.</summary>
-public sealed record ScreeningResult(IReadOnlyList<ScreeningHit> Hits, IReadOnlyList<ListVersion> ListVersion)
+/// <summary>The hits for one query, best first, the list versions they were found in and the matcher settings used.</summary>
+/// <param name="MatcherVersion">The <see cref="ScreeningOptions.Version"/> the scores were computed with.</param>
+public sealed record ScreeningResult(IReadOnlyList<ScreeningHit> Hits, IReadOnlyList<ListVersion> ListVersion, string MatcherVersion)
 {
     public bool HasStrongHit => Hits.Any(h => h.Strength == HitStrength.Strong);
 }

@@ -5,11 +5,15 @@ using EKyc.Screening.Normalisation;
 namespace EKyc.Screening.Matching;
 
 /// <summary>One indexed text of an entry: its primary name, an alias, or an address.</summary>
-internal sealed record IndexedText(int EntryIndex, string Display, ListAlias? Alias, IReadOnlyList<NameToken> Tokens);
+internal sealed record IndexedText(int EntryIndex, string Display, ListAlias? Alias, IReadOnlyList<NameToken> Tokens)
+{
+    public double TotalWeight { get; } = NameScorer.TotalWeight(Tokens);
+}
 
 /// <summary>
 /// Token blocking over a set of texts (the names, or the addresses, of the list entries). A query token is looked up
-/// by sound-alike key (<see cref="PhoneticKey.Of"/>) and by its first three letters in the vocabulary of listed tokens;
+/// by sound-alike key (<see cref="PhoneticKey.Of"/>) and by its one-deletion neighbourhood in the vocabulary of listed
+/// tokens (and of adjacent listed tokens written together);
 /// only vocabulary tokens within the Jaro-Winkler threshold open their postings, and texts whose best possible score
 /// cannot reach the threshold are dropped before scoring. Immutable after construction; scratch space is per thread.
 /// </summary>
@@ -17,6 +21,13 @@ internal sealed class TokenIndex
 {
     private readonly IndexedText[] _texts;
     private readonly NameToken[] _vocabulary;
+
+    // The most a vocabulary token can weigh on the listed side of any text it is posted for (two words' weights for
+    // a posted compound), so the listed-coverage bound never under-estimates.
+    private readonly float[] _listedWeights;
+
+    // True for vocabulary entries that exist only as two listed words written together.
+    private readonly bool[] _compoundOnly;
     private readonly int[][] _postings;
     private readonly Dictionary<string, int> _tokenIds;
     private readonly Dictionary<string, int[]> _blocks;
@@ -30,6 +41,8 @@ internal sealed class TokenIndex
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new List<NameToken>();
         var postings = new List<List<int>>();
+        var weights = new List<float>();
+        var compoundOnly = new List<bool>();
         var seen = new HashSet<(int, string)>();
         foreach (var (entryIndex, display, alias) in texts)
         {
@@ -40,24 +53,40 @@ internal sealed class TokenIndex
             }
 
             var textId = indexed.Count;
-            foreach (var token in tokens)
+            for (var t = 0; t < tokens.Count; t++)
             {
-                if (!tokenIds.TryGetValue(token.Text, out var id))
-                {
-                    id = vocabulary.Count;
-                    tokenIds[token.Text] = id;
-                    vocabulary.Add(new NameToken(token.Text, TokenRole.Name, token.FromConsonantalScript));
-                    postings.Add([]);
-                }
+                Post(tokens[t].Text, tokens[t].FromConsonantalScript, tokens[t].Weight, textId, compound: false);
 
-                var posting = postings[id];
-                if (posting.Count == 0 || posting[^1] != textId)
+                // Adjacent words are also posted written together, so a query that writes a compound as one word
+                // ("myongchin" for "MYONG-CHIN") finds the name.
+                if (t + 1 < tokens.Count)
                 {
-                    posting.Add(textId);
+                    Post(tokens[t].Text + tokens[t + 1].Text, tokens[t].FromConsonantalScript || tokens[t + 1].FromConsonantalScript, tokens[t].Weight + tokens[t + 1].Weight, textId, compound: true);
                 }
             }
 
             indexed.Add(new IndexedText(entryIndex, display, alias, tokens));
+        }
+
+        void Post(string text, bool consonantal, float weight, int textId, bool compound)
+        {
+            if (!tokenIds.TryGetValue(text, out var id))
+            {
+                id = vocabulary.Count;
+                tokenIds[text] = id;
+                vocabulary.Add(new NameToken(text, TokenRole.Name, consonantal));
+                weights.Add(0);
+                compoundOnly.Add(true);
+                postings.Add([]);
+            }
+
+            compoundOnly[id] &= compound;
+            weights[id] = Math.Max(weights[id], weight);
+            var posting = postings[id];
+            if (posting.Count == 0 || posting[^1] != textId)
+            {
+                posting.Add(textId);
+            }
         }
 
         var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -76,6 +105,8 @@ internal sealed class TokenIndex
 
         _texts = [.. indexed];
         _vocabulary = [.. vocabulary];
+        _listedWeights = [.. weights];
+        _compoundOnly = [.. compoundOnly];
         _postings = [.. postings.Select(p => p.ToArray())];
         _tokenIds = tokenIds;
         _blocks = blocks.ToDictionary(b => b.Key, b => b.Value.ToArray(), StringComparer.Ordinal);
@@ -140,7 +171,8 @@ internal sealed class TokenIndex
             var joined = q >= query.Count;
             foreach (var vocabularyId in vocabularyHits)
             {
-                if (joined && !NameScorer.CouldBeCompound(token.Text, _vocabulary[vocabularyId].Text))
+                // A compound pairs only with a word of about its length: "muhammad" is not "muhammadali".
+                if ((joined || _compoundOnly[vocabularyId]) && !NameScorer.CouldBeCompound(token.Text, _vocabulary[vocabularyId].Text))
                 {
                     continue;
                 }
@@ -152,9 +184,10 @@ internal sealed class TokenIndex
                 }
 
                 var contribution = (float)(similarity * weight);
+                var listedContribution = (float)(similarity * _listedWeights[vocabularyId]);
                 foreach (var textId in _postings[vocabularyId])
                 {
-                    scratch.Add(textId, q, contribution);
+                    scratch.Add(textId, q, contribution, listedContribution);
                 }
             }
         }
@@ -162,7 +195,10 @@ internal sealed class TokenIndex
         var result = new List<int>();
         foreach (var textId in scratch.Touched)
         {
-            var bound = ((scratch.Bound[textId] + unblockedWeight) / totalWeight) + maxRaise;
+            // The scorer's own formula, with each coverage at its most optimistic: queryCoverage × (0.7 + 0.3 × listed).
+            var queryBound = Math.Min(1, (scratch.Bound[textId] + unblockedWeight) / totalWeight);
+            var listedBound = Math.Min(1, (scratch.ListedBound[textId] + unblockedWeight) / _texts[textId].TotalWeight);
+            var bound = (queryBound * (0.7 + (0.3 * listedBound))) + maxRaise;
             if (bound >= threshold)
             {
                 result.Add(textId);
@@ -175,8 +211,11 @@ internal sealed class TokenIndex
     }
 
     /// <summary>
-    /// The blocks a token belongs to: its sound-alike key, and its first three letters (so a typo that changes a
-    /// consonant class late in a word is still found). Tokens of one or two letters are only found exactly.
+    /// The blocks a token belongs to: its sound-alike key (spelling variants such as mohamed/muhammad), and its
+    /// deletion neighbourhood: the token itself and every form with one letter removed. Two tokens within one
+    /// substitution, insertion, deletion or adjacent transposition share a neighbourhood key ("haza" ~ "hamza",
+    /// "itnerconsult" ~ "interconsult"), whichever letter the typo hit. Tokens of one or two letters are only found
+    /// exactly; sound-alike keys of a single consonant class would block too much to be useful.
     /// </summary>
     private static IEnumerable<string> BlockKeys(string token)
     {
@@ -186,12 +225,30 @@ internal sealed class TokenIndex
         }
 
         var phonetic = PhoneticKey.Of(token);
-        if (phonetic.Length > 0)
+        if (phonetic.Length >= 2)
         {
-            yield return "p" + phonetic;
+            // The first letter (any vowel counting as one) narrows the block: spelling variants of a name keep their
+            // initial sound (mohamed/muhammad, osama/usama) far more often than they change it.
+            var first = token[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? 'a' : token[0];
+            yield return string.Concat("p", new ReadOnlySpan<char>(in first), phonetic);
         }
 
-        yield return "x" + token[..3];
+        yield return "d" + token;
+        if (token.Length < 4)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            // Deleting either letter of a double gives the same key: skip the repeat.
+            if (i > 0 && token[i] == token[i - 1])
+            {
+                continue;
+            }
+
+            yield return string.Concat("d", token.AsSpan(0, i), token.AsSpan(i + 1));
+        }
     }
 
     /// <summary>Per-thread accumulators sized to the index, reused across queries to avoid allocation.</summary>
@@ -202,12 +259,16 @@ internal sealed class TokenIndex
 
         public float[] Bound { get; } = new float[size];
 
+        public float[] ListedBound { get; } = new float[size];
+
         public List<int> Touched { get; } = [];
 
         public HashSet<int> VocabularyHits { get; } = [];
 
-        public void Add(int textId, int queryToken, float contribution)
+        public void Add(int textId, int queryToken, float contribution, float listedContribution)
         {
+            // Listed-side credit is summed without de-duplication: over-counting only loosens the bound.
+            ListedBound[textId] += listedContribution;
             if (_lastToken[textId] == 0)
             {
                 Touched.Add(textId);
@@ -235,6 +296,7 @@ internal sealed class TokenIndex
             foreach (var textId in Touched)
             {
                 Bound[textId] = 0;
+                ListedBound[textId] = 0;
                 _lastToken[textId] = 0;
                 _lastContribution[textId] = 0;
             }

@@ -21,7 +21,7 @@ public static class NameNormalizer
         var kept = new List<NameToken>(raw.Count);
         foreach (var (text, consonantal) in raw)
         {
-            if (NameWords.Dropped.Contains(text))
+            if (NameWords.Dropped.Contains(text) || NameWords.IsMisspeltLegalForm(text))
             {
                 continue;
             }

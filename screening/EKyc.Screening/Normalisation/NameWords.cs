@@ -35,4 +35,26 @@ internal static class NameWords
         "shipping", "finance", "financial", "development", "bank", "agency", "center", "centre", "society",
         "institute", "national", "union", "office", "committee", "network", "solutions", "business", "management",
     };
+
+    // Long legal-form words, recognised even when misspelt ("COMAPNY", "LIIMTED"): a typo there says nothing about
+    // identity either. Only long words: a short word this close to "company" is not likely.
+    private static readonly string[] LongLegalForms = ["company", "limited", "corporation", "incorporated", "sociedad", "compania"];
+
+    public static bool IsMisspeltLegalForm(string token)
+    {
+        if (token.Length < 6)
+        {
+            return false;
+        }
+
+        foreach (var form in LongLegalForms)
+        {
+            if (Math.Abs(form.Length - token.Length) <= 1 && JaroWinkler.Similarity(token, form) >= 0.93)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
