@@ -1,17 +1,6 @@
-using System.Collections.Immutable;
-using EKyc.GrainInterfaces.Accounts;
-using EKyc.GrainInterfaces.Applicants;
-using EKyc.GrainInterfaces.Common;
 using EKyc.Grains.Ports;
-using EKyc.Verification.Applicants;
-using EKyc.Verification.Checks;
-using EKyc.Verification.Policy;
-using EKyc.Verification.Schedule;
 using EKyc.Verification.Workflow;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans;
-using Orleans.Runtime;
 
 namespace EKyc.Grains.Applicants;
 
