@@ -27,6 +27,7 @@ public sealed partial class ApplicantGrain(
     IApplicantProjection projection,
     IAuditLog audit,
     IOutbox outbox,
+    IBackgroundChecks backgroundChecks,
     DomainClock clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {
@@ -109,7 +110,12 @@ public sealed partial class ApplicantGrain(
         S.LastDecision = decision;
         S.Attempt = transition.To == transition.From ? attempt : 0;
         RememberReplay(idempotencyKey, transition.To);
-        return await CommitAsync(transition, actor, decision.PolicyVersion);
+        var committed = await CommitAsync(transition, actor, decision.PolicyVersion);
+        if (transition.To != VerificationStage.UnderVerification || step == VerificationStep.Background) return committed;
+
+        // Capture is complete: the background checks run now and decide the outcome.
+        var background = await backgroundChecks.RunAsync(new BackgroundSubject(S.GivenNames, S.Surname, null, null), CancellationToken.None);
+        return await CompleteStepAsync(VerificationStep.Background, background, $"{idempotencyKey}:background", Actor.System);
     }
 
     public Task<CommandResult<ApplicantView>> ReviewAsync(bool approve, string reason, Actor actor)

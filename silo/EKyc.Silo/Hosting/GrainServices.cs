@@ -35,6 +35,9 @@ public static class GrainServices
         services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection("Webhooks")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName);
         services.AddHostedService<Webhooks.WebhookDispatcher>();
+        services.AddOptions<Screening.ListFilesOptions>().Bind(configuration.GetSection("Screening"));
+        services.AddSingleton<Screening.DomainClockAdapter>();
+        services.AddSingleton<IBackgroundChecks, Screening.SanctionsScreeningCheck>();
         services.AddSingleton<IApplicantProjection, DapperApplicantProjection>();
         return services;
     }

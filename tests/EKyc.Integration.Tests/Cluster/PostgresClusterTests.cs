@@ -25,6 +25,7 @@ public sealed class PostgresClusterTests
         builder.Properties[PostgresSiloConfigurator.KeysKey] = keys;
         builder.Properties["Verification:Reverification:HighRiskInterval"] = "00:00:12";
         builder.Properties["Verification:Reverification:CheckInterval"] = "00:00:02";
+        builder.Properties["Screening:EuXmlFile"] = ScreeningLists.FormatSample;
         builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
         builder.AddClientBuilderConfigurator<PostgresClientConfigurator>();
         var cluster = builder.Build();
