@@ -19,26 +19,7 @@ public static class EuConsolidatedLoader
 
     public static ListLoadResult Load(string path)
     {
-        var file = ListFile.TryRead(path);
-        if (file is null)
-        {
-            return ListLoadResult.Failure(ScreeningError.FileMissing(path));
-        }
-
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(file.Text);
-        }
-        catch (XmlException e)
-        {
-            return ListLoadResult.Failure(ScreeningError.Malformed(file.FileName, e.Message));
-        }
-
-        if (document.Root is not { } root || root.Name.LocalName != "export")
-        {
-            return ListLoadResult.Failure(ScreeningError.Malformed(file.FileName, "root element export not found"));
-        }
+        if (ListFile.ReadXml(path, "export", out var failure) is not var (file, root)) return failure!;
 
         var entries = Children(root, "sanctionEntity").Select(Entry).OfType<ListEntry>().ToList();
         DateTimeOffset? generated = DateTimeOffset.TryParse(

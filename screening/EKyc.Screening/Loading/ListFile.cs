@@ -35,4 +35,35 @@ internal sealed record ListFile(string Path, string Text, string Sha256)
     }
 
     public ListVersion Version(ListSource source, DateTimeOffset? published, int count) => new(source, FileName, Sha256, published, count);
+
+    /// <summary>
+    /// Reads an XML list file and checks its root element: the file and root, or the failure to report. Shared by
+    /// the XML loaders so they refuse missing, malformed and foreign files the same way.
+    /// </summary>
+    public static (ListFile File, System.Xml.Linq.XElement Root)? ReadXml(string path, string rootName, out ListLoadResult? failure)
+    {
+        failure = null;
+        var file = TryRead(path);
+        if (file is null)
+        {
+            failure = ListLoadResult.Failure(ScreeningError.FileMissing(path));
+            return null;
+        }
+        System.Xml.Linq.XDocument document;
+        try
+        {
+            document = System.Xml.Linq.XDocument.Parse(file.Text);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            failure = ListLoadResult.Failure(ScreeningError.Malformed(file.FileName, e.Message));
+            return null;
+        }
+        if (document.Root is not { } root || root.Name.LocalName != rootName)
+        {
+            failure = ListLoadResult.Failure(ScreeningError.Malformed(file.FileName, $"root element {rootName} not found"));
+            return null;
+        }
+        return (file, root);
+    }
 }

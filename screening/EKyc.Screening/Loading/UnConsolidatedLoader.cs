@@ -18,27 +18,7 @@ public static class UnConsolidatedLoader
 
     public static ListLoadResult Load(string path)
     {
-        var file = ListFile.TryRead(path);
-        if (file is null)
-        {
-            return ListLoadResult.Failure(ScreeningError.FileMissing(path));
-        }
-
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(file.Text);
-        }
-        catch (XmlException e)
-        {
-            return ListLoadResult.Failure(ScreeningError.Malformed(file.FileName, e.Message));
-        }
-
-        var root = document.Root;
-        if (root is null || root.Name.LocalName != "CONSOLIDATED_LIST")
-        {
-            return ListLoadResult.Failure(ScreeningError.Malformed(file.FileName, "root element CONSOLIDATED_LIST not found"));
-        }
+        if (ListFile.ReadXml(path, "CONSOLIDATED_LIST", out var failure) is not var (file, root)) return failure!;
 
         var entries = new List<ListEntry>();
         entries.AddRange(root.Descendants("INDIVIDUAL").Select(Individual));
