@@ -19,17 +19,18 @@ need_pkg() {
 start_postgres() {
   need_pkg postgresql
   local ver; ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  if ! pg_lsclusters -h | grep -q "^$ver main"; then sudo_cmd pg_createcluster "$ver" main >/dev/null; fi
+  if ! pg_lsclusters -h | grep -q "^$ver main"; then sudo_cmd pg_createcluster "$ver" main >&2; fi
   if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
-    sudo_cmd pg_ctlcluster "$ver" main start
+    # pg_ctlcluster talks on stdout (e.g. "Removed stale pid file"): keep stdout for the export lines only.
+    sudo_cmd pg_ctlcluster "$ver" main start >&2
   fi
   local psql=(runuser -u postgres -- psql -qtA)
   [ "$(id -u)" -eq 0 ] || psql=(sudo -u postgres psql -qtA)
   for _ in $(seq 1 60); do "${psql[@]}" -c 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
   "${psql[@]}" -c "select 1 from pg_roles where rolname='ekyc'" | grep -q 1 \
-    || "${psql[@]}" -c "create role ekyc login password 'ekyc' createdb"
+    || "${psql[@]}" -c "create role ekyc login password 'ekyc' createdb" >&2
   "${psql[@]}" -c "select 1 from pg_database where datname='ekyc'" | grep -q 1 \
-    || "${psql[@]}" -c "create database ekyc owner ekyc"
+    || "${psql[@]}" -c "create database ekyc owner ekyc" >&2
   # Connection headroom for a 2-silo test cluster plus the read models.
   echo "export EKYC_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=ekyc;Password=ekyc;Database=ekyc;Maximum Pool Size=20'"
 }
