@@ -24,6 +24,8 @@ public static class ApiSetup
         services.AddSingleton(readModels);
         services.AddSingleton<AccountFlagsQueries>();
         services.AddSingleton<ApplicantsTable>();
+        services.AddSingleton<EKyc.ReadModels.Evidence.EvidenceTable>();
+        services.AddSingleton<EKyc.ReadModels.Evidence.EvidenceVault>();
         services.AddSingleton<EKyc.ReadModels.Audit.AuditTrail>();
         services.AddSingleton<EKyc.ReadModels.Webhooks.WebhookStore>();
         services.TryAddTimeProvider();
@@ -67,6 +69,7 @@ public static class ApiSetup
 
         var v1 = app.MapGroup("/v1");
         v1.MapApplicants();
+        v1.MapEvidence();
         v1.MapActivity();
         v1.MapAccounts();
         v1.MapAudit();

@@ -13,6 +13,14 @@ public sealed class ApiOptions
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>Largest upload request (document front and back, selfie, liveness frames), in bytes.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxUploadBodyBytes { get; set; } = 40L * 1024 * 1024;
+
+    /// <summary>Largest single image in an upload, in bytes; the silo applies its own decoded-pixel limits too.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxImageBytes { get; set; } = 15L * 1024 * 1024;
+
     public Http.RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Consent-text versions the service accepts; the first is the one shown to new applicants.</summary>

@@ -15,9 +15,11 @@ internal static class RequestBodyLimit
 {
     public static void UseRequestBodyLimit(this WebApplication app)
     {
-        var limit = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+        var options = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
         app.Use(async (context, next) =>
         {
+            // Image uploads are the only large bodies; everything else (JSON) keeps the small limit.
+            var limit = IsUpload(context.Request) ? options.MaxUploadBodyBytes : options.MaxRequestBodyBytes;
             if (context.Request.ContentLength > limit)
             {
                 await Problems.Result(413, ErrorCodes.PayloadTooLarge, $"The request body is larger than {limit} bytes.").ExecuteAsync(context);
@@ -30,4 +32,9 @@ internal static class RequestBodyLimit
             await next(context);
         });
     }
+
+    private static bool IsUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/v1/applicants")
+        && (request.Path.Value!.EndsWith("/documents", StringComparison.Ordinal) || request.Path.Value.EndsWith("/selfie", StringComparison.Ordinal)
+            || request.Path.Value.Contains("/liveness/", StringComparison.Ordinal));
 }

@@ -24,6 +24,15 @@ public interface IApplicantGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("CompleteStep")] Task<CommandResult<ApplicantView>> CompleteStepAsync(VerificationStep step, IReadOnlyList<CheckResult> results, string idempotencyKey, Actor actor);
 
+    /// <summary>
+    /// Runs the document checks on an upload while capture awaits a document, stores the images encrypted, and applies
+    /// the results. Refused without any processing in any other stage; a malformed image is refused and stores nothing.
+    /// </summary>
+    [Alias("SubmitDocument")] Task<CommandResult<ApplicantView>> SubmitDocumentAsync(DocumentSubmission submission, string idempotencyKey, Actor actor);
+
+    /// <summary>The evidence stored for this applicant (ids and kinds, not content), newest first.</summary>
+    [Alias("GetEvidence")] Task<IReadOnlyList<EvidenceRef>> GetEvidenceAsync();
+
     [Alias("Review")] Task<CommandResult<ApplicantView>> ReviewAsync(bool approve, string reason, Actor actor);
 
     [Alias("RequireReverification")] Task<CommandResult<ApplicantView>> RequireReverificationAsync(ReverificationSource source, string reason, Actor actor);

@@ -67,9 +67,12 @@ public sealed partial class ApplicantGrain
         S.Email = "";
         S.Phone = "";
         S.RoundResults.Clear();
+        // Images and templates go first: if the store fails, the grain is not marked erased and the reminder retries.
+        var deleted = await evidence.DeleteAllAsync(this.GetPrimaryKey(), CancellationToken.None);
+        S.Evidence.Clear();
         S.ErasedAt = now;
         await this.WriteOrResetAsync(state);
-        await AuditAsync(actor, "applicant.erased", $"retention={S.RetentionReason}");
+        await AuditAsync(actor, "applicant.erased", $"retention={S.RetentionReason} evidence_deleted={deleted}");
         LogErased(logger, this.GetPrimaryKey());
     }
 

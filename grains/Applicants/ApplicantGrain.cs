@@ -28,6 +28,8 @@ public sealed partial class ApplicantGrain(
     IAuditLog audit,
     IOutbox outbox,
     IBackgroundChecks backgroundChecks,
+    IDocumentChecks documentChecks,
+    IEvidenceStore evidence,
     DomainClock clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {
@@ -114,7 +116,11 @@ public sealed partial class ApplicantGrain(
         if (transition.To != VerificationStage.UnderVerification || step == VerificationStep.Background) return committed;
 
         // Capture is complete: the background checks run now and decide the outcome.
-        var background = await backgroundChecks.RunAsync(new BackgroundSubject(S.GivenNames, S.Surname, null, null), CancellationToken.None);
+        // Screening is stronger with what the document established: birth date and nationality narrow name hits.
+        var facts = S.RoundResults.Where(r => r.Step == VerificationStep.Document).SelectMany(r => r.Facts).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        DateOnly? birth = facts.TryGetValue(CheckFacts.BirthDate, out var b) && DateOnly.TryParse(b, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+        var nationality = facts.GetValueOrDefault(CheckFacts.Nationality);
+        var background = await backgroundChecks.RunAsync(new BackgroundSubject(S.GivenNames, S.Surname, birth, nationality), CancellationToken.None);
         return await CompleteStepAsync(VerificationStep.Background, background, $"{idempotencyKey}:background", Actor.System);
     }
 

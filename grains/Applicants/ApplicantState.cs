@@ -47,6 +47,9 @@ public sealed class ApplicantState
     [Id(21)] public EKyc.Verification.Retention.RetentionReason RetentionReason { get; set; }
     [Id(22)] public string? LegalHold { get; set; }
     [Id(23)] public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>Encrypted evidence held in the evidence store for this applicant (ids only).</summary>
+    [Id(24)] public List<EvidenceRef> Evidence { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]

@@ -3,24 +3,40 @@ namespace EKyc.Architecture.Tests;
 /// <summary>Project references are the architecture; these tests keep them honest.</summary>
 public class DependencyRulesTests
 {
-    // The pure cores may carry Orleans' serialization library (their types are grain state and messages, and their
-    // serializers must be generated where they are declared) and nothing else from outside the BCL: no grain runtime.
-    private static readonly string[] PureCores = ["EKyc.Verification", "EKyc.Monitoring", "EKyc.Screening", "EKyc.Documents"];
+    // The domain libraries need no Orleans runtime and no database: they may carry Orleans' serialization library
+    // (their types are grain state and messages, and their serializers must be generated where they are declared).
+    // The image and ML libraries (documents, biometrics, the monitoring model) may also carry native/ML packages; the
+    // contract cores, which the API reaches, may not.
+    private static readonly string[] ContractCores = ["EKyc.Verification", "EKyc.Monitoring", "EKyc.Screening"];
+    private static readonly string[] NativeDomainLibraries = ["EKyc.Documents", "EKyc.Biometrics", "EKyc.Monitoring.Ml"];
     private static readonly string[] AllowedInPureCores =
         ["Microsoft.Orleans.Serialization", "Microsoft.Orleans.Serialization.Abstractions", "Microsoft.Orleans.CodeGenerator"];
     private static readonly string[] NativeOrMl = ["OpenCvSharp4", "OpenCvSharp4.official.runtime.linux-x64", "Microsoft.ML.OnnxRuntime", "Microsoft.ML"];
 
-    public static TheoryData<string> PureCoreNames => [.. PureCores];
+    public static TheoryData<string> ContractCoreNames => [.. ContractCores];
+
+    public static TheoryData<string> NativeDomainLibraryNames => [.. NativeDomainLibraries];
 
     [Theory]
-    [MemberData(nameof(PureCoreNames))]
-    public void Pure_cores_reference_no_runtime_database_or_native_library(string name)
+    [MemberData(nameof(ContractCoreNames))]
+    public void Contract_cores_reference_no_runtime_database_or_native_library(string name)
     {
         var all = ProjectFile.AllProjects();
         if (!all.TryGetValue(name, out var path)) Assert.Skip($"{name} does not exist yet");
         var project = ProjectFile.Load(path);
         Assert.Empty(project.Packages.Except(AllowedInPureCores));
-        Assert.Empty(project.Projects.Except(PureCores));
+        Assert.Empty(project.Projects.Except(ContractCores));
+    }
+
+    [Theory]
+    [MemberData(nameof(NativeDomainLibraryNames))]
+    public void Image_and_ml_libraries_reference_no_orleans_runtime_or_database(string name)
+    {
+        var all = ProjectFile.AllProjects();
+        if (!all.TryGetValue(name, out var path)) Assert.Skip($"{name} does not exist yet");
+        var project = ProjectFile.Load(path);
+        Assert.Empty(project.Packages.Except(AllowedInPureCores).Except(NativeOrMl));
+        Assert.Empty(project.Projects.Except(ContractCores).Except(NativeDomainLibraries));
     }
 
     [Fact]

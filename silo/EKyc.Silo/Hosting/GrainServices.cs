@@ -39,6 +39,13 @@ public static class GrainServices
         services.AddSingleton<Screening.DomainClockAdapter>();
         services.AddSingleton<IBackgroundChecks, Screening.SanctionsScreeningCheck>();
         services.AddSingleton<IApplicantProjection, DapperApplicantProjection>();
+        services.AddSingleton<EKyc.ReadModels.Evidence.EvidenceTable>();
+        services.AddSingleton<EKyc.ReadModels.Evidence.EvidenceVault>();
+        services.AddSingleton<IEvidenceStore, EncryptedEvidenceStore>();
+        services.AddOptions<Biometrics.ModelsOptions>().Bind(configuration.GetSection("Models"));
+        services.AddSingleton<Biometrics.FaceEngine>();
+        services.AddOptions<Documents.DocumentsOptions>().Bind(configuration.GetSection("Documents")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDocumentChecks, Documents.DocumentCheckService>();
         return services;
     }
 
