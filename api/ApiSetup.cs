@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using EKyc.Api.Endpoints;
 using EKyc.Api.Health;
 using EKyc.Api.Http;
+using EKyc.Api.Security;
 using EKyc.ReadModels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -70,6 +71,7 @@ public static class ApiSetup
         var v1 = app.MapGroup("/v1");
         v1.MapApplicants();
         v1.MapEvidence();
+        v1.MapBiometrics();
         v1.MapActivity();
         v1.MapAccounts();
         v1.MapAudit();

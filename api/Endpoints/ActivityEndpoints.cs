@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace EKyc.Api.Endpoints;
 
 /// <summary>Batch ingest of account activity: validated as a whole, then handed to each account's grain.</summary>
 public static class ActivityEndpoints
 {
+    public sealed record StreamedResponse(int Received, int Accounts);
+
     public sealed record IngestResponse(int Received, int Accepted, int Duplicates, IReadOnlyList<string> NewFlagIds, IReadOnlyDictionary<string, string> RejectedAccounts);
 
     public static RouteGroupBuilder MapActivity(this RouteGroupBuilder v1)
@@ -40,6 +43,24 @@ public static class ActivityEndpoints
             return Results.Ok(new IngestResponse(items.Count, accepted, duplicates, flags, rejected));
         }).WithTags("Activity").WithName("IngestActivity")
           .WithSummary("Ingest a batch of account-activity events (at-least-once; duplicates by eventId are counted, not applied).");
+
+        v1.MapPost("/activity/stream", async (ActivityBatchRequest body, IClusterClient cluster, IOptions<ApiOptions> options, TimeProvider clock) =>
+        {
+            if (body.Events is not { Count: > 0 } items) return Problems.Result(400, "empty_batch", "events must hold at least one event.");
+            if (items.Count > options.Value.MaxBatchEvents)
+                return Problems.Result(413, ErrorCodes.BatchTooLarge, $"A batch may hold at most {options.Value.MaxBatchEvents} events; split it.");
+            var (events, errors) = ActivityBatch.Parse(items, clock.GetUtcNow());
+            if (errors.Count > 0) return Problems.Result(400, "invalid_events", "Some events are not valid; nothing was published.", errors);
+
+            // One stream per account, one message per account per batch: the account grain checkpoints per message.
+            var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
+            var perAccount = events.GroupBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+            await Task.WhenAll(perAccount.Select(g => provider
+                .GetStream<ActivityBatchMessage>(StreamId.Create(ActivityStreams.Namespace, g.Key))
+                .OnNextAsync(new ActivityBatchMessage([.. g]))));
+            return Results.Accepted(value: new StreamedResponse(items.Count, perAccount.Count));
+        }).WithTags("Activity").WithName("StreamActivity")
+          .WithSummary("Publish a batch of account-activity events to the accounts' activity streams (202: accepted for asynchronous processing; flags arrive by webhook and in the analyst queue).");
         return v1;
     }
 }

@@ -17,4 +17,10 @@ public sealed record AccountView
     [Id(5)] public long EventsSeen { get; init; }
     [Id(6)] public DateTimeOffset? LastEventAt { get; init; }
     [Id(7)] public long Version { get; init; }
+
+    /// <summary>Recent anomaly scores, oldest first; empty until an anomaly model is trained.</summary>
+    [Id(8)] public ImmutableArray<ScorePoint> ScoreTimeline { get; init; } = [];
+
+    /// <summary>The anomaly model scoring this account now, or null when none is trained yet (rules only).</summary>
+    [Id(9)] public string? ModelVersion { get; init; }
 }

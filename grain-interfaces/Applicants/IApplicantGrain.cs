@@ -30,6 +30,16 @@ public interface IApplicantGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("SubmitDocument")] Task<CommandResult<ApplicantView>> SubmitDocumentAsync(DocumentSubmission submission, string idempotencyKey, Actor actor);
 
+    /// <summary>
+    /// Runs the selfie checks (quality, passive liveness, match to the document portrait, duplicate faces and, when a
+    /// session is named, its challenge result) while capture awaits a selfie, stores the selfie and its face template
+    /// encrypted, and applies the results. Refused without any processing in any other stage.
+    /// </summary>
+    [Alias("SubmitSelfie")] Task<CommandResult<ApplicantView>> SubmitSelfieAsync(SelfieSubmission submission, string idempotencyKey, Actor actor);
+
+    /// <summary>Starts a challenge-liveness session for the selfie step (refused in any other stage).</summary>
+    [Alias("StartLiveness")] Task<CommandResult<Liveness.LivenessChallengeView>> StartLivenessAsync(Actor actor);
+
     /// <summary>The evidence stored for this applicant (ids and kinds, not content), newest first.</summary>
     [Alias("GetEvidence")] Task<IReadOnlyList<EvidenceRef>> GetEvidenceAsync();
 

@@ -10,16 +10,21 @@ using EKyc.Monitoring.Rules;
 using EKyc.Verification.Workflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using EKyc.Monitoring.Scoring;
 using Orleans;
 using Orleans.Runtime;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 
 namespace EKyc.Grains.Accounts;
 
 /// <summary>
-/// One account. Handles activity however it arrives (API batch or stream): de-duplicate by event id, update the
-/// rolling window, evaluate rules, raise a flag and ask the linked applicant to re-verify. State is written once per
-/// batch, not per event.
+/// One account. Handles activity however it arrives (API batch or its activity stream): de-duplicate by event id,
+/// update the rolling window, evaluate rules and the anomaly model, raise a flag and ask the linked applicant to
+/// re-verify. State is written once per batch — for the stream, that write is the checkpoint: a batch redelivered
+/// after a crash finds its events already seen.
 /// </summary>
+[ImplicitStreamSubscription(ActivityStreams.Namespace)]
 public sealed partial class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
     IOptions<WindowOptions> windowOptions,
@@ -27,9 +32,13 @@ public sealed partial class AccountGrain(
     IAccountProjection projection,
     IAuditLog audit,
     IOutbox outbox,
+    IAnomalyScorer scorer,
+    IOptions<RiskThresholds> riskOptions,
     DomainClock clock,
-    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IStreamSubscriptionObserver, IAsyncObserver<ActivityBatchMessage>
 {
+    private const int MaxScorePoints = 500;
+    private const string AnomalyRule = "anomaly_score";
     private readonly RuleEngine _rules = new(ruleOptions.Value);
     private AccountState S => state.State;
     private string AccountId => this.GetPrimaryKeyString();
@@ -50,9 +59,38 @@ public sealed partial class AccountGrain(
     {
         if (S.ApplicantId is null)
             return CommandResult<IngestResult>.Fail(ErrorKind.NotFound, "account_not_linked", "The account is not linked to an applicant; link it first.");
+        return CommandResult<IngestResult>.Ok(await ApplyAsync(events));
+    }
 
+    // Stream delivery: the subscription is implicit (one stream per account id), resumed on every activation.
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        await handleFactory.Create<ActivityBatchMessage>().ResumeAsync(this);
+    }
+
+    public async Task OnNextAsync(ActivityBatchMessage item, StreamSequenceToken? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        // A stream cannot answer "not linked": the events are kept (analysts see them), re-verification waits for a link.
+        if (S.ApplicantId is null) S.UnlinkedEvents += item.Events.Length;
+        S.StreamBatches++;
+        await ApplyAsync(item.Events);
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(logger, AccountId, ex.GetType().Name);
+        return Task.CompletedTask;
+    }
+
+    private async Task<IngestResult> ApplyAsync(ImmutableArray<ActivityEvent> events)
+    {
         int accepted = 0, duplicates = 0;
         var newFlags = ImmutableArray.CreateBuilder<string>();
+        var risk = riskOptions.Value;
         foreach (var e in events.OrderBy(x => x.OccurredAt))
         {
             if (S.Window.HasSeen(e.EventId))
@@ -64,10 +102,21 @@ public sealed partial class AccountGrain(
             accepted++;
             S.LatestFeatures = features;
             if (S.LastEventAt is null || e.OccurredAt > S.LastEventAt) S.LastEventAt = e.OccurredAt;
-            var hits = _rules.Evaluate(features);
-            if (hits.Count > 0 && RaiseOrExtendFlag(e, hits) is { } flagId) newFlags.Add(flagId);
+            var hits = _rules.Evaluate(features).ToList();
+            if (scorer.Score(features) is { } score)
+            {
+                Remember(new ScorePoint(e.OccurredAt, Math.Round(score.Score, 4), scorer.ModelVersion ?? "", string.Join(',', score.TopFeatures.Select(f => f.Feature)), e.EventId));
+                // A young account has no baseline of its own: every first event looks new. Rules still apply to it.
+                if (score.Score >= risk.FlagScore && S.Window.EventsSeen >= risk.MinimumHistoryEvents)
+                {
+                    hits.Add(new RuleHit(AnomalyRule, "anomaly_score", score.Score, risk.FlagScore,
+                        $"unusual for this account (model {scorer.ModelVersion}); top features: {string.Join(", ", score.TopFeatures.Take(risk.TopContributors).Select(f => f.Feature))}"));
+                }
+            }
+            if (hits.Count == 0) scorer.Offer(features);
+            else if (RaiseOrExtendFlag(e, hits) is { } flagId) newFlags.Add(flagId);
         }
-        if (accepted == 0) return CommandResult<IngestResult>.Ok(new IngestResult(0, duplicates, []));
+        if (accepted == 0) return new IngestResult(0, duplicates, []);
 
         S.Version++;
         foreach (var flagId in newFlags)
@@ -87,9 +136,15 @@ public sealed partial class AccountGrain(
                 await audit.AppendAsync("System", "account-monitor", "account.flag_raised", "account", AccountId,
                     $"flag={flagId};rules={string.Join(',', raised.Hits.Select(h => h.Code))};event={raised.TriggeringEventId}", CancellationToken.None);
             }
-            await RequestReverificationAsync(newFlags[^1]);
+            if (S.ApplicantId is not null) await RequestReverificationAsync(newFlags[^1]);
         }
-        return CommandResult<IngestResult>.Ok(new IngestResult(accepted, duplicates, newFlags.ToImmutable()));
+        return new IngestResult(accepted, duplicates, newFlags.ToImmutable());
+    }
+
+    private void Remember(ScorePoint point)
+    {
+        S.Scores.Add(point);
+        if (S.Scores.Count > MaxScorePoints) S.Scores.RemoveRange(0, S.Scores.Count - MaxScorePoints);
     }
 
     public async Task<CommandResult<AccountView>> ActOnFlagAsync(string flagId, FlagStatus newStatus, string actor, string? note)
@@ -160,9 +215,14 @@ public sealed partial class AccountGrain(
             S.Version), CancellationToken.None);
     }
 
-    // Until the anomaly model lands, the score is the strongest rule's value relative to its threshold, capped at 1.
-    private static double RiskScore(AccountFlag? flag) =>
-        flag is null ? 0 : Math.Min(1, flag.Hits.Max(h => h.Threshold > 0 ? h.Value / h.Threshold / 2 : 0.5) + 0.5);
+    // The model's latest score when a model is loaded; otherwise (and for rule-only flags) the strongest rule's value
+    // relative to its threshold, capped at 1.
+    private double RiskScore(AccountFlag? flag)
+    {
+        var model = S.Scores.Count > 0 ? S.Scores[^1].Score : 0;
+        var rules = flag is null ? 0 : Math.Min(1, flag.Hits.Max(h => h.Threshold > 0 ? h.Value / h.Threshold / 2 : 0.5) + 0.5);
+        return Math.Max(model, rules);
+    }
 
     private AccountStatus StatusOf() =>
         S.ApplicantId is null ? AccountStatus.Unlinked : S.Flags.Exists(f => f.IsActive) ? AccountStatus.Flagged : AccountStatus.Active;
@@ -177,12 +237,17 @@ public sealed partial class AccountGrain(
         EventsSeen = S.Window.EventsSeen,
         LastEventAt = S.LastEventAt,
         Version = S.Version,
+        ScoreTimeline = [.. S.Scores],
+        ModelVersion = scorer.ModelVersion,
     };
 
     private CommandResult<AccountView> Ok() => CommandResult<AccountView>.Ok(View());
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Account {AccountId} flagged {FlagId}: {Codes}")]
     private static partial void LogFlagRaised(ILogger logger, string accountId, string flagId, string codes);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Account {AccountId}: activity stream error {ErrorType}")]
+    private static partial void LogStreamError(ILogger logger, string accountId, string errorType);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Account {AccountId}: re-verification not applied ({Code})")]
     private static partial void LogReverificationNotApplied(ILogger logger, string accountId, string code);

@@ -1,3 +1,4 @@
+using EKyc.GrainInterfaces.Accounts;
 using EKyc.Monitoring.Features;
 using EKyc.Monitoring.Flags;
 using Orleans;
@@ -17,4 +18,13 @@ public sealed class AccountState
 
     /// <summary>Events for the client platform not yet confirmed by the outbox.</summary>
     [Id(6)] public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>Recent anomaly scores, newest last (bounded): the timeline an analyst reads.</summary>
+    [Id(7)] public List<ScorePoint> Scores { get; set; } = [];
+
+    /// <summary>Stream batches applied (each is a checkpoint: state is written after every batch).</summary>
+    [Id(8)] public long StreamBatches { get; set; }
+
+    /// <summary>Events that arrived before the account was linked to an applicant (kept, but no re-verification).</summary>
+    [Id(9)] public long UnlinkedEvents { get; set; }
 }

@@ -30,6 +30,8 @@ public sealed partial class ApplicantGrain(
     IBackgroundChecks backgroundChecks,
     IDocumentChecks documentChecks,
     IEvidenceStore evidence,
+    IFaceChecks faceChecks,
+    IOptions<EKyc.Grains.Liveness.LivenessOptions> livenessOptions,
     DomainClock clock,
     ILogger<ApplicantGrain> logger) : Grain, IApplicantGrain, IRemindable
 {

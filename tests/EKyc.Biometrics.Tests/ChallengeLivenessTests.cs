@@ -179,4 +179,62 @@ public class ChallengeLivenessTests
             ["action_not_observed:turn_left", "action_not_observed:turn_right", "action_not_observed:look_up", "action_not_observed:look_down", "action_not_observed:blink"],
             Enum.GetValues<ChallengeAction>().Select(ChallengeCodes.ActionNotObserved));
     }
+    [Fact]
+    public void The_envelope_is_checked_replay_first_then_nonce_then_expiry()
+    {
+        var challenge = Challenge(LeftBlinkRight);
+        Assert.Empty(ChallengeLiveness.CheckEnvelope(challenge, "n-7f3a9c", Now, nonceAlreadyUsed: false).Codes);
+        Assert.Equal(["challenge_replayed"], ChallengeLiveness.CheckEnvelope(challenge, "wrong", Expires.AddHours(1), nonceAlreadyUsed: true).Codes);
+        Assert.Equal(["challenge_nonce_mismatch"], ChallengeLiveness.CheckEnvelope(challenge, "wrong", Expires.AddHours(1), nonceAlreadyUsed: false).Codes);
+        Assert.Equal(["challenge_nonce_mismatch"], ChallengeLiveness.CheckEnvelope(challenge, "", Now, nonceAlreadyUsed: false).Codes);
+        Assert.Equal(["challenge_expired"], ChallengeLiveness.CheckEnvelope(challenge, "n-7f3a9c", Expires.AddTicks(1), nonceAlreadyUsed: false).Codes);
+        // The expiry instant itself is still inside the window.
+        Assert.Empty(ChallengeLiveness.CheckEnvelope(challenge, "n-7f3a9c", Expires, nonceAlreadyUsed: false).Codes);
+    }
+
+    [Fact]
+    public void Frame_times_are_checked_without_any_analysed_face()
+    {
+        var challenge = Challenge(LeftBlinkRight);
+        var start = Issued.AddSeconds(5);
+        Assert.True(Verifier.CheckFrameTimes(challenge, [start, start.AddMilliseconds(200)], Now).Passed);
+        Assert.Equal(["frames_out_of_order"], Verifier.CheckFrameTimes(challenge, [start.AddMilliseconds(200), start], Now).Codes);
+        Assert.Equal(["frames_out_of_order"], Verifier.CheckFrameTimes(challenge, [start, start], Now).Codes);
+        Assert.Equal(["frames_stale"], Verifier.CheckFrameTimes(challenge, [Issued.AddSeconds(-3), start], Now).Codes);
+        Assert.Equal(["frames_out_of_order", "frames_stale"], Verifier.CheckFrameTimes(challenge, [start, Issued.AddMinutes(-5)], Now).Codes);
+        // A frame "captured" after the submission arrived (beyond the clock skew) is forged.
+        Assert.Equal(["frames_stale"], Verifier.CheckFrameTimes(challenge, [start, Now.AddSeconds(3)], Now).Codes);
+        // Within the clock-skew tolerance either side of the window is fine.
+        Assert.True(Verifier.CheckFrameTimes(challenge, [Issued.AddSeconds(-1), Now.AddSeconds(1)], Now).Passed);
+    }
+
+    [Fact]
+    public void Refusals_on_the_envelope_stop_before_the_frames_are_looked_at()
+    {
+        // Reordered frames of another session, replayed: only the replay is reported.
+        var frames = Genuine().Frames.Reverse().ToList();
+        var verdict = Verifier.Verify(Challenge(LeftBlinkRight), new ChallengeSubmission("n-7f3a9c", frames), Now, nonceAlreadyUsed: true);
+        Assert.Equal(["challenge_replayed"], verdict.Codes);
+    }
+
+    [Fact]
+    public void Looking_down_alone_passes_and_a_blink_can_precede_a_head_movement()
+    {
+        var down = Frames(Face(pitch: -8), Face(pitch: -20));
+        Assert.True(Verifier.Verify(Challenge(ChallengeAction.LookDown), down, Now, false).Passed);
+
+        var blinkThenRight = Frames(Face(), Face(eyes: EyesShut), Face(), Face(yaw: -18, embedding: AliceTurned));
+        var verdict = Verifier.Verify(Challenge(ChallengeAction.Blink, ChallengeAction.TurnRight), blinkThenRight, Now, false);
+        Assert.True(verdict.Passed, string.Join(", ", verdict.Codes));
+    }
+
+    [Fact]
+    public void A_reordered_genuine_session_fails_on_order_and_on_the_actions()
+    {
+        // The same frames with their times kept but sent in reverse: the times run backwards.
+        var frames = Genuine().Frames.Reverse().ToList();
+        var verdict = Verifier.Verify(Challenge(LeftBlinkRight), new ChallengeSubmission("n-7f3a9c", frames), Now, false);
+        Assert.Contains("frames_out_of_order", verdict.Codes);
+        Assert.False(verdict.Passed);
+    }
 }

@@ -66,8 +66,11 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         var now = _clock.GetUtcNow();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var verification = _verifier.Value.Verify(new DocumentCapture(front.Image!, back?.Image, kind, given, surname), DateOnly.FromDateTime(now.UtcDateTime), now);
-        LogVerified(_logger, kind.ToString(), verification.Results.Count(r => r.Outcome != EKyc.Verification.Checks.CheckOutcome.Pass),
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var failed = verification.Results.Count(r => r.Outcome != EKyc.Verification.Checks.CheckOutcome.Pass);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogVerified(_logger, kind.ToString(), failed, elapsed);
+        EKyc.Silo.Observability.EkycTelemetry.DocumentsChecked.Add(1, new("kind", kind.ToString()), new("outcome", failed == 0 ? "passed" : "not_passed"));
+        EKyc.Silo.Observability.EkycTelemetry.DocumentCheckMs.Record(elapsed);
 
         var evidence = new List<EvidenceContent> { new("document_front", MediaType(front.Format), submission.Front) };
         if (submission.Back is { Length: > 0 } b) evidence.Add(new("document_back", MediaType(back!.Format), b));

@@ -1,3 +1,4 @@
+using EKyc.Silo.Observability;
 using EKyc.Api;
 using EKyc.Security;
 
@@ -24,9 +25,10 @@ public static class EkycApplication
         builder.Services.AddSingleton(new EnvelopeCipher(keys));
         if (hosting.MigrateOnStart) await database.MigrateAsync(CancellationToken.None);
 
+        var observability = builder.AddEkycObservability();
         if (hosting.Mode == HostMode.Api)
         {
-            builder.UseOrleansClient(client => client.AddEkycClustering(hosting, database));
+            builder.UseOrleansClient(client => client.AddEkycClustering(hosting, database).AddEkycStreams(builder.Configuration).AddEkycObservability(observability));
         }
         else
         {
@@ -34,6 +36,8 @@ public static class EkycApplication
             {
                 silo.AddEkycClustering(hosting, database);
                 silo.AddEkycStorage(database, keys);
+                silo.AddEkycStreams(builder.Configuration);
+                silo.AddEkycObservability(observability);
                 silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
                 {
                     if (hosting.ReminderMinimumPeriod is { } min) o.MinimumReminderPeriod = min;
@@ -47,6 +51,7 @@ public static class EkycApplication
         else builder.Services.AddEkycApi(builder.Configuration, database.ReadModels());
 
         var app = builder.Build();
+        app.MapEkycObservability(observability, hostsSilo: hosting.Mode != HostMode.Api);
         if (hosting.Mode == HostMode.Silo)
         {
             app.MapHealthChecks("/health/live");

@@ -46,6 +46,16 @@ public static class GrainServices
         services.AddSingleton<Biometrics.FaceEngine>();
         services.AddOptions<Documents.DocumentsOptions>().Bind(configuration.GetSection("Documents")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDocumentChecks, Documents.DocumentCheckService>();
+        services.AddOptions<EKyc.Grains.Liveness.LivenessOptions>().Bind(configuration.GetSection("Biometrics")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Biometrics.FaceCheckOptions>().Bind(configuration.GetSection("Biometrics")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Biometrics.IFaceTemplateIndex, Biometrics.FaceTemplateIndex>();
+        services.AddSingleton<IFaceChecks, Biometrics.FaceCheckService>();
+        services.AddOptions<EKyc.Monitoring.Scoring.RiskThresholds>().Bind(configuration.GetSection("Monitoring:Risk")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Monitoring.AnomalyTrainingOptions>().Bind(configuration.GetSection("Monitoring:Model")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EKyc.ReadModels.Monitoring.AnomalyModelStore>();
+        services.AddSingleton<Monitoring.AnomalyScorerService>();
+        services.AddSingleton<IAnomalyScorer>(sp => sp.GetRequiredService<Monitoring.AnomalyScorerService>());
+        services.AddHostedService(sp => sp.GetRequiredService<Monitoring.AnomalyScorerService>());
         return services;
     }
 

@@ -39,6 +39,12 @@ public sealed class HostingOptions : IValidatableObject
 
     public TimeSpan? ReminderRefreshPeriod { get; set; }
 
+    /// <summary>
+    /// Running as pods on Kubernetes (Silo mode): Orleans takes the silo's address and cluster identity from the pod
+    /// (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID) and removes silos whose pods are gone.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Apply the database schema at start (on by default; turn off when a deploy step migrates).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

@@ -40,6 +40,26 @@ public static class OrleansSetup
         return silo;
     }
 
+    /// <summary>
+    /// The account-activity stream provider. Embedded: Orleans memory streams (in-process queues, nothing to run).
+    /// Scaled out: NATS JetStream when <c>Streaming:Nats:Url</c> is set.
+    /// </summary>
+    public static ISiloBuilder AddEkycStreams(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        silo.AddMemoryStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, o => o.ConfigurePartitioning(8));
+        // Implicit subscriptions need no pub-sub state, but the runtime resolves the store for any explicit use.
+        silo.AddMemoryGrainStorage("PubSubStore");
+        return silo;
+    }
+
+    public static IClientBuilder AddEkycStreams(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        client.AddMemoryStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, o => o.ConfigurePartitioning(8));
+        return client;
+    }
+
     public static ISiloBuilder AddEkycClustering(this ISiloBuilder silo, HostingOptions options, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -57,6 +77,8 @@ public static class OrleansSetup
         });
         // Silos that died without saying goodbye are removed from the membership table after this long.
         silo.Configure<ClusterMembershipOptions>(o => o.DefunctSiloCleanupPeriod = TimeSpan.FromHours(1));
+        // On Kubernetes the pod's identity replaces the configured endpoints; membership stays in PostgreSQL.
+        if (options.Kubernetes) silo.UseKubernetesHosting();
         return silo;
     }
 

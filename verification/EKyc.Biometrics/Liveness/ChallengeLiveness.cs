@@ -21,19 +21,11 @@ public sealed class ChallengeLiveness(ChallengeLivenessOptions options)
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(submission);
 
-        if (nonceAlreadyUsed) return new([ChallengeCodes.Replayed]);
-        if (!NonceEquals(challenge.Nonce, submission.Nonce)) return new([ChallengeCodes.NonceMismatch]);
-        if (now > challenge.ExpiresAt) return new([ChallengeCodes.Expired]);
+        var envelope = CheckEnvelope(challenge, submission.Nonce, now, nonceAlreadyUsed);
+        if (!envelope.Passed) return envelope;
 
-        var codes = new List<string>();
         var frames = submission.Frames;
-        if (!StrictlyIncreasing(frames)) codes.Add(ChallengeCodes.FramesOutOfOrder);
-        if (frames.Any(f => f.CapturedAt < challenge.IssuedAt - Options.ClockSkew
-                            || f.CapturedAt > challenge.ExpiresAt + Options.ClockSkew
-                            || f.CapturedAt > now + Options.ClockSkew))
-        {
-            codes.Add(ChallengeCodes.FramesStale);
-        }
+        var codes = new List<string>(CheckFrameTimes(challenge, [.. frames.Select(f => f.CapturedAt)], now).Codes);
 
         var faces = frames.Where(f => f.Face is not null).Select(f => f.Face!).ToList();
         if (frames.Count == 0 || faces.Count < frames.Count) codes.Add(ChallengeCodes.NoFaceInFrame);
@@ -51,6 +43,38 @@ public sealed class ChallengeLiveness(ChallengeLivenessOptions options)
 
         var missing = FirstUnobservedAction(challenge.Actions, faces);
         if (missing is { } action) codes.Add(ChallengeCodes.ActionNotObserved(action));
+        return new(codes);
+    }
+
+    /// <summary>
+    /// The checks on the envelope alone (replay, nonce, expiry), in that order; at most one code. A server runs them
+    /// before reading any frame, so a replayed or expired submission costs no image work.
+    /// </summary>
+    public static ChallengeVerdict CheckEnvelope(LivenessChallenge challenge, string nonce, DateTimeOffset now, bool nonceAlreadyUsed)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        if (nonceAlreadyUsed) return new([ChallengeCodes.Replayed]);
+        if (!NonceEquals(challenge.Nonce, nonce)) return new([ChallengeCodes.NonceMismatch]);
+        if (now > challenge.ExpiresAt) return new([ChallengeCodes.Expired]);
+        return new([]);
+    }
+
+    /// <summary>
+    /// The checks on the frame times alone (order, then the issue-to-expiry window), so reordered or stale frames are
+    /// refused before any frame is decoded.
+    /// </summary>
+    public ChallengeVerdict CheckFrameTimes(LivenessChallenge challenge, IReadOnlyList<DateTimeOffset> capturedAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        ArgumentNullException.ThrowIfNull(capturedAt);
+        var codes = new List<string>();
+        if (!StrictlyIncreasing(capturedAt)) codes.Add(ChallengeCodes.FramesOutOfOrder);
+        if (capturedAt.Any(t => t < challenge.IssuedAt - Options.ClockSkew
+                                || t > challenge.ExpiresAt + Options.ClockSkew
+                                || t > now + Options.ClockSkew))
+        {
+            codes.Add(ChallengeCodes.FramesStale);
+        }
         return new(codes);
     }
 
@@ -137,11 +161,11 @@ public sealed class ChallengeLiveness(ChallengeLivenessOptions options)
         return null;
     }
 
-    private static bool StrictlyIncreasing(IReadOnlyList<ChallengeFrame> frames)
+    private static bool StrictlyIncreasing(IReadOnlyList<DateTimeOffset> times)
     {
-        for (var i = 1; i < frames.Count; i++)
+        for (var i = 1; i < times.Count; i++)
         {
-            if (frames[i].CapturedAt <= frames[i - 1].CapturedAt) return false;
+            if (times[i] <= times[i - 1]) return false;
         }
         return true;
     }

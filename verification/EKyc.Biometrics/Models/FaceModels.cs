@@ -9,6 +9,12 @@ namespace EKyc.Biometrics.Models;
 /// </summary>
 public sealed class FaceModels : IDisposable
 {
+    /// <summary>
+    /// The package the six models come from (deploy/models/manifest.tsv pins each file's SHA-256), recorded with check
+    /// results as their model version.
+    /// </summary>
+    public const string Release = "faceplugin-face-recognition-js@0.0.1";
+
     public const string DetectFile = "fr_detect.onnx";
     public const string LandmarkFile = "fr_landmark.onnx";
     public const string FeatureFile = "fr_feature.onnx";
