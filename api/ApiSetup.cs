@@ -21,6 +21,7 @@ public static class ApiSetup
     public static IServiceCollection AddEkycApi(this IServiceCollection services, IConfiguration configuration, ReadModelDatabase readModels)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection("Api")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddEkycAuth(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboards"));
         services.AddSingleton(readModels);
         services.AddSingleton<AccountFlagsQueries>();
@@ -55,6 +56,7 @@ public static class ApiSetup
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRateLimiter();
+        app.UseEkycAccessControl();
         app.UseStatusCodePages(async ctx =>
         {
             // Unmatched routes and methods get a ProblemDetails too, never an empty body.

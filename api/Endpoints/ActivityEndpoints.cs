@@ -17,7 +17,7 @@ public static class ActivityEndpoints
 
     public static RouteGroupBuilder MapActivity(this RouteGroupBuilder v1)
     {
-        v1.MapPost("/activity", async (ActivityBatchRequest body, IGrainFactory grains, IOptions<ApiOptions> options, TimeProvider clock) =>
+        v1.MapPost("/activity", async (ActivityBatchRequest body, IGrainFactory grains, IOptions<ApiOptions> options, TimeProvider clock, HttpContext http) =>
         {
             if (body.Events is not { Count: > 0 } items) return Problems.Result(400, "empty_batch", "events must hold at least one event.");
             if (items.Count > options.Value.MaxBatchEvents)
@@ -27,7 +27,7 @@ public static class ActivityEndpoints
             if (errors.Count > 0) return Problems.Result(400, "invalid_events", "Some events are not valid; nothing was stored.", errors);
 
             var perAccount = events.GroupBy(e => e.AccountId, StringComparer.Ordinal).ToList();
-            var results = await Task.WhenAll(perAccount.Select(g => grains.GetGrain<IAccountGrain>(g.Key).IngestAsync([.. g])));
+            var results = await Task.WhenAll(perAccount.Select(g => grains.GetGrain<IAccountGrain>(AccountKeys.For(Actors.Tenant(http), g.Key)).IngestAsync([.. g])));
             var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
             int accepted = 0, duplicates = 0;
             var flags = new List<string>();
@@ -44,7 +44,7 @@ public static class ActivityEndpoints
         }).WithTags("Activity").WithName("IngestActivity")
           .WithSummary("Ingest a batch of account-activity events (at-least-once; duplicates by eventId are counted, not applied).");
 
-        v1.MapPost("/activity/stream", async (ActivityBatchRequest body, IClusterClient cluster, IOptions<ApiOptions> options, TimeProvider clock) =>
+        v1.MapPost("/activity/stream", async (ActivityBatchRequest body, IClusterClient cluster, IOptions<ApiOptions> options, TimeProvider clock, HttpContext http) =>
         {
             if (body.Events is not { Count: > 0 } items) return Problems.Result(400, "empty_batch", "events must hold at least one event.");
             if (items.Count > options.Value.MaxBatchEvents)
@@ -56,7 +56,7 @@ public static class ActivityEndpoints
             var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
             var perAccount = events.GroupBy(e => e.AccountId, StringComparer.Ordinal).ToList();
             await Task.WhenAll(perAccount.Select(g => provider
-                .GetStream<ActivityBatchMessage>(StreamId.Create(ActivityStreams.Namespace, g.Key))
+                .GetStream<ActivityBatchMessage>(StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Actors.Tenant(http), g.Key)))
                 .OnNextAsync(new ActivityBatchMessage([.. g]))));
             return Results.Accepted(value: new StreamedResponse(items.Count, perAccount.Count));
         }).WithTags("Activity").WithName("StreamActivity")

@@ -29,17 +29,18 @@ public static class ApplicantEndpoints
             return Problems.Map(result, view => TypedResults.Created($"/v1/applicants/{id}", view));
         }).WithName("CreateApplicant").WithSummary("Register an applicant (name, email, E.164 phone).");
 
-        group.MapGet("/", async (string? stage, int? page, int? pageSize, ApplicantsTable table, CancellationToken ct) =>
+        group.MapGet("/", async (string? stage, int? page, int? pageSize, ApplicantsTable table, HttpContext http, CancellationToken ct) =>
         {
             if (stage is not null && !Enum.TryParse<VerificationStage>(stage, ignoreCase: false, out _))
                 return Problems.Result(400, "invalid_stage", $"stage must be one of: {string.Join(", ", Enum.GetNames<VerificationStage>())}.");
             if (Paging.Validate(page, pageSize, ApplicantsTable.MaxPageSize) is { } invalid) return invalid;
-            return Results.Ok(await table.ListAsync(stage, page ?? 1, pageSize ?? 50, ct));
+            return Results.Ok(await table.ListAsync(stage, Actors.TenantFilter(http), page ?? 1, pageSize ?? 50, ct));
         }).WithName("ListApplicants").WithSummary("Case list by stage (e.g. ManualReview for reviewers), longest waiting first; no personal data.");
 
         group.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
-            if (await grains.GetGrain<IApplicantGrain>(id).GetAsync() is not { } view)
+            // Another tenant's applicant is answered exactly like an unknown one.
+            if (await grains.GetGrain<IApplicantGrain>(id).GetAsync() is not { } view || !Actors.Of(http, ActorKind.Client).MaySee(view.TenantId))
                 return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
             // Every read of personal data is on the record: who read which applicant, when.
             var reader = Actors.Client(http);
@@ -61,6 +62,18 @@ public static class ApplicantEndpoints
             // Consent opens document capture straight away: the applicant's next step is the document.
             return Problems.Map(await grain.StartCaptureAsync(Actor.System), view => Results.Ok(view));
         }).WithName("RecordConsent").WithSummary("Record explicit consent to a published consent-text version.");
+
+        group.MapPost("/{id:guid}/capture-link", async (Guid id, IGrainFactory grains, EKyc.Api.Security.TokenIssuer issuer,
+            Microsoft.Extensions.Options.IOptions<EKyc.Api.Security.AuthOptions> auth, TimeProvider clock, HttpContext http) =>
+        {
+            var caller = Actors.Of(http, ActorKind.Client);
+            if (await grains.GetGrain<IApplicantGrain>(id).GetAsync() is not { } view || !caller.MaySee(view.TenantId))
+                return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
+            var lifetime = auth.Value.CaptureTokenLifetime;
+            var token = issuer.Issue($"applicant:{id}", EKyc.Api.Security.Roles.Applicant, view.TenantId ?? Actor.AllTenants, lifetime, id.ToString());
+            // The token travels in the URL fragment: browsers never send fragments to servers or in Referer headers.
+            return Results.Ok(new { token, expiresAt = clock.GetUtcNow() + lifetime, url = $"/app/applicant/#applicant={id}&token={token}" });
+        }).WithName("IssueCaptureLink").WithSummary("A short-lived link for the applicant's own browser capture flow (applicant-bound token).");
 
         group.MapPost("/{id:guid}/capture", async (Guid id, IGrainFactory grains, HttpContext http) =>
             Problems.Map(await grains.GetGrain<IApplicantGrain>(id).StartCaptureAsync(Actors.Client(http)), view => Results.Ok(view)))

@@ -13,7 +13,7 @@ namespace EKyc.Api.Security;
 /// Authenticates client platforms by API key (header <c>X-Api-Key</c>). The key is hashed and looked up among the
 /// configured hashes: keys are random (256 bits), so an unsalted SHA-256 is safe to store and cheap to check.
 /// </summary>
-internal sealed class ApiKeyHandler(
+public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

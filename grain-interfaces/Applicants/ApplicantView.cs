@@ -30,4 +30,7 @@ public sealed record ApplicantView
     [Id(18)] public DateTimeOffset? ErasureDueAt { get; init; }
     [Id(19)] public bool LegalHold { get; init; }
     [Id(20)] public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>The client platform the applicant belongs to.</summary>
+    [Id(21)] public string? TenantId { get; init; }
 }

@@ -41,7 +41,10 @@ public sealed partial class AccountGrain(
     private const string AnomalyRule = "anomaly_score";
     private readonly RuleEngine _rules = new(ruleOptions.Value);
     private AccountState S => state.State;
-    private string AccountId => this.GetPrimaryKeyString();
+    // The grain key is "{tenant}/{account id}" (see AccountKeys): the platform's id is what callers see.
+    private string GrainKey => this.GetPrimaryKeyString();
+
+    private string AccountId => AccountKeys.AccountIdOf(GrainKey);
 
     public async Task<CommandResult<AccountView>> LinkAsync(Guid applicantId)
     {
@@ -133,7 +136,7 @@ public sealed partial class AccountGrain(
             foreach (var flagId in newFlags)
             {
                 var raised = S.Flags.First(f => f.FlagId == flagId);
-                await audit.AppendAsync("System", "account-monitor", "account.flag_raised", "account", AccountId,
+                await audit.AppendAsync("System", "account-monitor", "account.flag_raised", "account", GrainKey,
                     $"flag={flagId};rules={string.Join(',', raised.Hits.Select(h => h.Code))};event={raised.TriggeringEventId}", CancellationToken.None);
             }
             if (S.ApplicantId is not null) await RequestReverificationAsync(newFlags[^1]);
@@ -161,7 +164,7 @@ public sealed partial class AccountGrain(
         await this.WriteOrResetAsync(state);
         await ProjectAsync();
         // The analyst's note is free text and may name people: the audit keeps that a note exists, not its words.
-        await audit.AppendAsync("Analyst", actor, "account.flag_action", "account", AccountId,
+        await audit.AppendAsync("Analyst", actor, "account.flag_action", "account", GrainKey,
             $"flag={flagId};status={newStatus};note={(string.IsNullOrEmpty(note) ? "no" : "yes")}", CancellationToken.None);
         return Ok();
     }
@@ -203,7 +206,7 @@ public sealed partial class AccountGrain(
         var active = S.Flags.LastOrDefault(f => f.IsActive);
         var latest = S.Flags.LastOrDefault();
         return projection.UpsertAsync(new AccountProjection(
-            AccountId,
+            GrainKey,
             S.ApplicantId,
             StatusOf(),
             active?.FlagId ?? latest?.FlagId,
@@ -212,7 +215,8 @@ public sealed partial class AccountGrain(
             RiskScore(active),
             (active ?? latest)?.RaisedAt,
             clock.GetUtcNow(),
-            S.Version), CancellationToken.None);
+            S.Version,
+            AccountKeys.TenantOf(GrainKey)), CancellationToken.None);
     }
 
     // The model's latest score when a model is loaded; otherwise (and for rule-only flags) the strongest rule's value

@@ -14,7 +14,7 @@ public sealed partial class ApplicantGrain
     public async Task<CommandResult<ApplicantView>> SubmitDocumentAsync(DocumentSubmission submission, string idempotencyKey, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (!S.Exists || S.ErasedAt is not null) return NotFound();
+        if (!S.Exists || S.ErasedAt is not null || Hidden(actor)) return NotFound();
         if (string.IsNullOrWhiteSpace(idempotencyKey)) return Refuse(ErrorKind.Validation, "idempotency_key_required", "An idempotency key is required.");
         if (S.Replays.Find(r => r.Key == idempotencyKey) is { } replay)
         {

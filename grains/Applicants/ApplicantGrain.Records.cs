@@ -31,5 +31,5 @@ public sealed partial class ApplicantGrain
     private Task ProjectAsync() => projection.UpsertAsync(new ApplicantProjection(
         this.GetPrimaryKey(), S.Stage, S.RiskTier,
         S.LastDecision is { } d ? [.. d.Reasons.Select(r => r.Code)] : [],
-        S.CreatedAt, clock.GetUtcNow(), S.History.Count), CancellationToken.None);
+        S.CreatedAt, clock.GetUtcNow(), S.History.Count, S.TenantId), CancellationToken.None);
 }

@@ -12,7 +12,7 @@ public sealed partial class ApplicantGrain
 {
     public async Task<CommandResult<ApplicantView>> RequestErasureAsync(Actor actor)
     {
-        if (!S.Exists) return NotFound();
+        if (!S.Exists || Hidden(actor)) return NotFound();
         if (S.ErasedAt is not null) return Ok();
         var now = clock.GetUtcNow();
         var active = S.RelationshipEndedAt is null;
@@ -33,7 +33,7 @@ public sealed partial class ApplicantGrain
 
     public async Task<CommandResult<ApplicantView>> SetLegalHoldAsync(string? reason, Actor actor)
     {
-        if (!S.Exists) return NotFound();
+        if (!S.Exists || Hidden(actor)) return NotFound();
         if (reason is { Length: > 500 }) return Refuse(ErrorKind.Validation, "reason_too_long", "A legal-hold reason is at most 500 characters.");
         S.LegalHold = string.IsNullOrWhiteSpace(reason) ? null : reason;
         await this.WriteOrResetAsync(state);

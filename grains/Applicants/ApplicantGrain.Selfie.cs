@@ -19,7 +19,7 @@ public sealed partial class ApplicantGrain
 
     public async Task<CommandResult<LivenessChallengeView>> StartLivenessAsync(Actor actor)
     {
-        if (!S.Exists || S.ErasedAt is not null)
+        if (!S.Exists || S.ErasedAt is not null || Hidden(actor))
             return CommandResult<LivenessChallengeView>.Fail(ErrorKind.NotFound, "applicant_not_found", "No applicant has this id.");
         if (S.Stage != VerificationStage.AwaitingSelfie)
             return CommandResult<LivenessChallengeView>.Fail(ErrorKind.Conflict, WorkflowErrors.WrongStep, $"A liveness challenge is not expected while the applicant is {S.Stage}.");
@@ -32,7 +32,7 @@ public sealed partial class ApplicantGrain
     public async Task<CommandResult<ApplicantView>> SubmitSelfieAsync(SelfieSubmission submission, string idempotencyKey, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (!S.Exists || S.ErasedAt is not null) return NotFound();
+        if (!S.Exists || S.ErasedAt is not null || Hidden(actor)) return NotFound();
         if (string.IsNullOrWhiteSpace(idempotencyKey)) return Refuse(ErrorKind.Validation, "idempotency_key_required", "An idempotency key is required.");
         if (S.Replays.Find(r => r.Key == idempotencyKey) is { } replay)
         {

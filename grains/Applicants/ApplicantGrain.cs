@@ -43,6 +43,7 @@ public sealed partial class ApplicantGrain(
     public async Task<CommandResult<ApplicantView>> RegisterAsync(RegisterApplicant command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (Hidden(command.Actor)) return NotFound();
         if (S.Exists)
         {
             // A retried registration (same idempotency key, same data) gets the applicant back, not a duplicate.
@@ -61,6 +62,7 @@ public sealed partial class ApplicantGrain(
 
         var now = clock.GetUtcNow();
         S.Exists = true;
+        S.TenantId = command.Actor.Tenant is { } tenant && tenant != Actor.AllTenants ? tenant : null;
         S.GivenNames = command.GivenNames.Trim();
         S.Surname = command.Surname.Trim();
         S.Email = command.Email;
@@ -98,7 +100,7 @@ public sealed partial class ApplicantGrain(
     public async Task<CommandResult<ApplicantView>> CompleteStepAsync(VerificationStep step, IReadOnlyList<CheckResult> results, string idempotencyKey, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(results);
-        if (!S.Exists) return NotFound();
+        if (!S.Exists || Hidden(actor)) return NotFound();
         if (string.IsNullOrWhiteSpace(idempotencyKey)) return Refuse(ErrorKind.Validation, "idempotency_key_required", "An idempotency key is required.");
         if (S.Replays.Find(r => r.Key == idempotencyKey) is { } replay)
         {
@@ -146,10 +148,10 @@ public sealed partial class ApplicantGrain(
 
     public async Task<CommandResult<ApplicantView>> LinkAccountAsync(string accountId, Actor actor)
     {
-        if (!S.Exists) return NotFound();
+        if (!S.Exists || Hidden(actor)) return NotFound();
         if (S.Stage == VerificationStage.Withdrawn) return Refuse(ErrorKind.Conflict, WorkflowErrors.Withdrawn, "Consent was withdrawn; no accounts can be linked.");
         if (S.LinkedAccounts.Contains(accountId)) return Ok();
-        var linked = await GrainFactory.GetGrain<IAccountGrain>(accountId).LinkAsync(this.GetPrimaryKey());
+        var linked = await GrainFactory.GetGrain<IAccountGrain>(AccountKeys.For(S.TenantId, accountId)).LinkAsync(this.GetPrimaryKey());
         if (!linked.IsOk) return CommandResult<ApplicantView>.Fail(linked.Error!);
         S.LinkedAccounts.Add(accountId);
         await this.WriteOrResetAsync(state);
@@ -161,7 +163,7 @@ public sealed partial class ApplicantGrain(
 
     private async Task<CommandResult<ApplicantView>> ApplyAsync(WorkflowTrigger trigger, Actor actor, Action? onApplied = null)
     {
-        if (!S.Exists) return NotFound();
+        if (!S.Exists || Hidden(actor)) return NotFound();
         var transition = VerificationStateMachine.Decide(S.Stage, trigger);
         if (!transition.IsValid) return Refuse(transition);
         onApplied?.Invoke();
@@ -212,6 +214,9 @@ public sealed partial class ApplicantGrain(
     private static CommandResult<ApplicantView> Refuse(ErrorKind kind, string code, string message) => CommandResult<ApplicantView>.Fail(kind, code, message);
 
     private static CommandResult<ApplicantView> Refuse(Transition t) => Refuse(ErrorKind.Conflict, t.ErrorCode!, t.Reason);
+
+    // Another tenant's applicant does not exist as far as the caller can tell: same answer as an unknown id.
+    private bool Hidden(Actor actor) => S.Exists && !actor.MaySee(S.TenantId);
 
     private static CommandResult<ApplicantView> NotFound() => Refuse(ErrorKind.NotFound, "applicant_not_found", "No applicant has this id.");
 

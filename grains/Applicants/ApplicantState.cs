@@ -50,6 +50,9 @@ public sealed class ApplicantState
 
     /// <summary>Encrypted evidence held in the evidence store for this applicant (ids only).</summary>
     [Id(24)] public List<EvidenceRef> Evidence { get; set; } = [];
+
+    /// <summary>The client platform (tenant) the applicant belongs to; only its callers can reach the applicant.</summary>
+    [Id(25)] public string? TenantId { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]

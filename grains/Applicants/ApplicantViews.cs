@@ -15,6 +15,7 @@ internal static class ApplicantViews
         return new ApplicantView
         {
             ApplicantId = id,
+            TenantId = s.TenantId,
             Stage = s.Stage,
             GivenNames = s.GivenNames,
             Surname = s.Surname,

@@ -23,4 +23,5 @@ public sealed record AccountProjection(
     double RiskScore,
     DateTimeOffset? FlaggedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    string? Tenant = null);

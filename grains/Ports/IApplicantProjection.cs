@@ -17,4 +17,5 @@ public sealed record ApplicantProjection(
     ImmutableArray<string> ReasonCodes,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    string? Tenant = null);

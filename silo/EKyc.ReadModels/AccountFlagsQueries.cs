@@ -13,6 +13,7 @@ public sealed class AccountFlagsQueries(ReadModelDatabase database)
         ArgumentNullException.ThrowIfNull(query);
         var where = new StringBuilder("WHERE flag_id IS NOT NULL");
         var args = new DynamicParameters();
+        if (query.Tenant is { } tenant) { where.Append(" AND tenant_id = @Tenant"); args.Add("Tenant", tenant); }
         if (query.Status is { } status) { where.Append(" AND status = @Status"); args.Add("Status", status); }
         if (query.FlagStatus is { } flagStatus) { where.Append(" AND flag_status = @FlagStatus"); args.Add("FlagStatus", flagStatus); }
         if (query.ReasonCode is { } code) { where.Append(" AND reason_codes LIKE @Reason"); args.Add("Reason", $"%|{code}|%"); }
@@ -54,7 +55,8 @@ public sealed class AccountFlagsQueries(ReadModelDatabase database)
 
         public FlaggedAccountRow ToRow() => new()
         {
-            AccountId = AccountId,
+            // The stored id is the grain key ("tenant/account"); callers know their accounts by the platform's id.
+            AccountId = AccountId.Contains('/', StringComparison.Ordinal) ? AccountId[(AccountId.IndexOf('/', StringComparison.Ordinal) + 1)..] : AccountId,
             ApplicantId = ApplicantId,
             Status = Status,
             FlagId = FlagId,

@@ -9,8 +9,8 @@ namespace EKyc.ReadModels;
 public sealed class AccountFlagsWriter(ReadModelDatabase database)
 {
     private const string Upsert = """
-        INSERT INTO ekyc_account_flags (account_id, applicant_id, status, flag_id, flag_status, reason_codes, risk_score, flagged_at, updated_at, version)
-        VALUES (@AccountId, @ApplicantId, @Status, @FlagId, @FlagStatus, @ReasonCodes, @RiskScore, @FlaggedAt, @UpdatedAt, @Version)
+        INSERT INTO ekyc_account_flags (account_id, applicant_id, status, flag_id, flag_status, reason_codes, risk_score, flagged_at, updated_at, version, tenant_id)
+        VALUES (@AccountId, @ApplicantId, @Status, @FlagId, @FlagStatus, @ReasonCodes, @RiskScore, @FlaggedAt, @UpdatedAt, @Version, @Tenant)
         ON CONFLICT (account_id) DO UPDATE SET
             applicant_id = excluded.applicant_id, status = excluded.status, flag_id = excluded.flag_id,
             flag_status = excluded.flag_status, reason_codes = excluded.reason_codes, risk_score = excluded.risk_score,
@@ -34,6 +34,7 @@ public sealed class AccountFlagsWriter(ReadModelDatabase database)
             FlaggedAt = row.FlaggedAt?.ToUnixTimeMilliseconds(),
             UpdatedAt = row.UpdatedAt.ToUnixTimeMilliseconds(),
             row.Version,
+            row.Tenant,
         }, cancellationToken: cancellationToken));
     }
 }

@@ -10,4 +10,7 @@ public sealed record ApplicantRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
+
+    /// <summary>The client platform the applicant belongs to (null: none recorded).</summary>
+    public string? Tenant { get; init; }
 }

@@ -8,8 +8,8 @@ public sealed class ApplicantsTable(ReadModelDatabase database)
     public const int MaxPageSize = 200;
 
     private const string Upsert = """
-        INSERT INTO ekyc_applicants (applicant_id, stage, risk_tier, reason_codes, created_at, updated_at, version)
-        VALUES (@ApplicantId, @Stage, @RiskTier, @ReasonCodes, @CreatedAt, @UpdatedAt, @Version)
+        INSERT INTO ekyc_applicants (applicant_id, stage, risk_tier, reason_codes, created_at, updated_at, version, tenant_id)
+        VALUES (@ApplicantId, @Stage, @RiskTier, @ReasonCodes, @CreatedAt, @UpdatedAt, @Version, @Tenant)
         ON CONFLICT (applicant_id) DO UPDATE SET
             stage = excluded.stage, risk_tier = excluded.risk_tier, reason_codes = excluded.reason_codes,
             updated_at = excluded.updated_at, version = excluded.version
@@ -29,16 +29,21 @@ public sealed class ApplicantsTable(ReadModelDatabase database)
             CreatedAt = row.CreatedAt.ToUnixTimeMilliseconds(),
             UpdatedAt = row.UpdatedAt.ToUnixTimeMilliseconds(),
             row.Version,
+            row.Tenant,
         }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Applicants in a stage, oldest update first (the longest-waiting case comes first).</summary>
-    public async Task<PagedResult<ApplicantRow>> ListAsync(string? stage, int page, int pageSize, CancellationToken cancellationToken)
+    /// <param name="tenant">Only this tenant's applicants; null for every tenant (an administrator of all).</param>
+    public async Task<PagedResult<ApplicantRow>> ListAsync(string? stage, string? tenant, int page, int pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
-        var where = stage is null ? "" : "WHERE stage = @Stage";
-        var args = new { Stage = stage, Limit = size, Offset = (page - 1) * size };
+        var conditions = new List<string>();
+        if (stage is not null) conditions.Add("stage = @Stage");
+        if (tenant is not null) conditions.Add("tenant_id = @Tenant");
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var args = new { Stage = stage, Tenant = tenant, Limit = size, Offset = (page - 1) * size };
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM ekyc_applicants {where}", args, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""

@@ -3,6 +3,8 @@ namespace EKyc.ReadModels;
 /// <summary>Filters and paging for the analysts' flagged-accounts list.</summary>
 public sealed record FlaggedAccountQuery
 {
+    /// <summary>Only this tenant's accounts; null for every tenant (an administrator of all).</summary>
+    public string? Tenant { get; init; }
     public string? Status { get; init; }
     public string? FlagStatus { get; init; }
     public string? ReasonCode { get; init; }

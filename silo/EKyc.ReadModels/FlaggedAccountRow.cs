@@ -13,4 +13,8 @@ public sealed record FlaggedAccountRow
     public DateTimeOffset? FlaggedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
+
+    /// <summary>The client platform the account belongs to (null: none recorded).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Tenant { get; init; }
 }

@@ -42,6 +42,8 @@ public sealed class LiveApp : IAsyncLifetime
                 ["EKyc:SiloPort"] = FreePort(),
                 ["EKyc:GatewayPort"] = FreePort(),
                 ["Dashboards:StaffPages"] = "true",
+                // The pages do not sign in yet: these tests exercise them with authentication off (Development only).
+                ["Auth:Enabled"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
         });

@@ -21,6 +21,7 @@ internal sealed class DapperAccountProjection(AccountFlagsWriter writer) : IAcco
             FlaggedAt = p.FlaggedAt,
             UpdatedAt = p.UpdatedAt,
             Version = p.Version,
+            Tenant = p.Tenant,
         }, cancellationToken);
     }
 }

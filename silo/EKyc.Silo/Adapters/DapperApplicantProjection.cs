@@ -18,6 +18,7 @@ internal sealed class DapperApplicantProjection(ApplicantsTable table) : IApplic
             CreatedAt = p.CreatedAt,
             UpdatedAt = p.UpdatedAt,
             Version = p.Version,
+            Tenant = p.Tenant,
         }, cancellationToken);
     }
 }

@@ -13,14 +13,43 @@ namespace EKyc.Silo.Hosting;
 /// </summary>
 public static class AdminCommands
 {
-    public static bool IsAdminCommand(string[] args) => args.Length >= 2 && args[0] is "audit" or "keys";
+    public static bool IsAdminCommand(string[] args) => args.Length >= 1 && args[0] is "token" or "apikey" || args.Length >= 2 && args[0] is "audit" or "keys";
+
+    /// <summary>
+    /// <c>token --role R [--tenant T] [--subject S] [--hours H]</c>: a staff token from the local issuer;
+    /// <c>apikey [--tenant T] [--name N] [--role client]</c>: a new API key and the configuration entry (hash) to add.
+    /// </summary>
+    private static int Credentials(string[] args, WebApplicationBuilder builder, HostingOptions hosting)
+    {
+        string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        var tenant = Arg("--tenant", AuthBootstrap.DefaultTenant);
+        if (args[0] == "apikey")
+        {
+            var key = AuthBootstrap.NewApiKey();
+            Console.WriteLine(key);
+            Console.Error.WriteLine($"Add to configuration (only the hash is stored): Auth:ApiKeys:<n>:Name={Arg("--name", "client")} Tenant={tenant} Role={Arg("--role", EKyc.Api.Security.Roles.Client)} Sha256={EKyc.Api.Security.ApiKeyHandler.Hash(key)}");
+            return 0;
+        }
+        AuthBootstrap.Apply(builder, hosting);
+        var options = builder.Configuration.GetSection("Auth").Get<EKyc.Api.Security.AuthOptions>() ?? new EKyc.Api.Security.AuthOptions();
+        var role = Arg("--role", "");
+        if (role is not (EKyc.Api.Security.Roles.Analyst or EKyc.Api.Security.Roles.Reviewer or EKyc.Api.Security.Roles.Auditor or EKyc.Api.Security.Roles.Admin or EKyc.Api.Security.Roles.Client))
+        {
+            Console.Error.WriteLine("token --role analyst|reviewer|auditor|admin|client [--tenant T|*] [--subject NAME] [--hours H]");
+            return 2;
+        }
+        var hours = double.Parse(Arg("--hours", "8"), System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine(new EKyc.Api.Security.TokenIssuer(options, TimeProvider.System).Issue(Arg("--subject", role), role, tenant, TimeSpan.FromHours(hours)));
+        return 0;
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = WebApplication.CreateBuilder(args[2..]);
+        var builder = WebApplication.CreateBuilder(args[0] is "token" or "apikey" ? [] : args[2..]);
         var hosting = builder.Configuration.GetSection("EKyc").Get<HostingOptions>() ?? new HostingOptions();
         HostStartup.ValidateOrExit(hosting);
+        if (args[0] is "token" or "apikey") return Credentials(args, builder, hosting);
         var database = DatabaseSettings.From(hosting);
         await database.MigrateAsync(CancellationToken.None);
         var trail = new AuditTrail(database.ReadModels());

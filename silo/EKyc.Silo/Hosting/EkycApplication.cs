@@ -19,6 +19,11 @@ public static class EkycApplication
         HostStartup.ValidateOrExit(hosting);
 
         var database = DatabaseSettings.From(hosting);
+        AuthBootstrap.Apply(builder, hosting);
+        if (!builder.Configuration.GetValue("Auth:Enabled", true) && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Auth:Enabled=false is only allowed in the Development environment.");
+        }
         var keys = (builder.Configuration.GetSection("Security:Keys").Get<KeyOptions>() ?? new KeyOptions()).CreateProvider(hosting);
         // One key provider and cipher for the whole process: grain state, webhook secrets, and whatever else is sealed.
         builder.Services.AddSingleton(keys);
