@@ -45,6 +45,12 @@ public interface IApplicantGrain : IGrainWithGuidKey
 
     [Alias("Review")] Task<CommandResult<ApplicantView>> ReviewAsync(bool approve, string reason, Actor actor);
 
+    /// <summary>
+    /// Screens an approved applicant again (the sanctions lists changed): a hit makes re-verification due with the
+    /// hit's reason codes; no hit records that the applicant was re-screened. Other stages are left alone.
+    /// </summary>
+    [Alias("Rescreen")] Task<CommandResult<ApplicantView>> RescreenAsync(Actor actor);
+
     [Alias("RequireReverification")] Task<CommandResult<ApplicantView>> RequireReverificationAsync(ReverificationSource source, string reason, Actor actor);
 
     [Alias("WithdrawConsent")] Task<CommandResult<ApplicantView>> WithdrawConsentAsync(string reason, Actor actor);

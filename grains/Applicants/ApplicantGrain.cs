@@ -120,11 +120,7 @@ public sealed partial class ApplicantGrain(
         if (transition.To != VerificationStage.UnderVerification || step == VerificationStep.Background) return committed;
 
         // Capture is complete: the background checks run now and decide the outcome.
-        // Screening is stronger with what the document established: birth date and nationality narrow name hits.
-        var facts = S.RoundResults.Where(r => r.Step == VerificationStep.Document).SelectMany(r => r.Facts).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-        DateOnly? birth = facts.TryGetValue(CheckFacts.BirthDate, out var b) && DateOnly.TryParse(b, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
-        var nationality = facts.GetValueOrDefault(CheckFacts.Nationality);
-        var background = await backgroundChecks.RunAsync(new BackgroundSubject(S.GivenNames, S.Surname, birth, nationality), CancellationToken.None);
+        var background = await backgroundChecks.RunAsync(Subject(), CancellationToken.None);
         return await CompleteStepAsync(VerificationStep.Background, background, $"{idempotencyKey}:background", Actor.System);
     }
 

@@ -37,7 +37,9 @@ public static class GrainServices
         services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddOptions<Screening.ListFilesOptions>().Bind(configuration.GetSection("Screening"));
         services.AddSingleton<Screening.DomainClockAdapter>();
-        services.AddSingleton<IBackgroundChecks, Screening.SanctionsScreeningCheck>();
+        services.AddSingleton<Screening.SanctionsScreeningCheck>();
+        services.AddSingleton<IBackgroundChecks>(sp => sp.GetRequiredService<Screening.SanctionsScreeningCheck>());
+        services.AddHostedService<Screening.ScreeningListWatcher>();
         services.AddSingleton<IApplicantProjection, DapperApplicantProjection>();
         services.AddSingleton<EKyc.ReadModels.Evidence.EvidenceTable>();
         services.AddSingleton<EKyc.ReadModels.Evidence.EvidenceVault>();

@@ -47,6 +47,13 @@ public static class OrleansSetup
     public static ISiloBuilder AddEkycStreams(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var nats = configuration.GetSection("Streaming:Nats");
+        if (!string.IsNullOrWhiteSpace(nats["Url"]))
+        {
+            // Account streams are implicit subscriptions only: no pub-sub registry to keep in sync across silos.
+            return silo.AddNatsStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, nats.Bind,
+                s => s.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+        }
         silo.AddMemoryStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, o => o.ConfigurePartitioning(8));
         // Implicit subscriptions need no pub-sub state, but the runtime resolves the store for any explicit use.
         silo.AddMemoryGrainStorage("PubSubStore");
@@ -56,6 +63,13 @@ public static class OrleansSetup
     public static IClientBuilder AddEkycStreams(this IClientBuilder client, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var nats = configuration.GetSection("Streaming:Nats");
+        if (!string.IsNullOrWhiteSpace(nats["Url"]))
+        {
+            // An API-only process publishes straight to JetStream through the adapter, with the silos' options.
+            return client.AddNatsStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, nats.Bind,
+                s => s.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+        }
         client.AddMemoryStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, o => o.ConfigurePartitioning(8));
         return client;
     }

@@ -17,13 +17,48 @@ namespace EKyc.Silo.Screening;
 internal sealed partial class SanctionsScreeningCheck(IOptions<ListFilesOptions> options, DomainClockAdapter clock, ILogger<SanctionsScreeningCheck> logger) : IBackgroundChecks
 {
     public const string Name = "sanctions_screening";
-    private readonly Lazy<(ScreeningIndex? Index, string Versions)> _index = new(() => Build(options.Value, logger));
+    private readonly Lock _reload = new();
+    private volatile Loaded? _loaded;
+
+    private sealed record Loaded(ScreeningIndex? Index, string Versions, string Fingerprint);
+
+    /// <summary>
+    /// Rebuilds the index when a list file changed (size or modification time) since it was built; true when it did.
+    /// Screening in flight keeps the index it started with.
+    /// </summary>
+    public bool ReloadIfChanged()
+    {
+        var fingerprint = Fingerprint(options.Value);
+        lock (_reload)
+        {
+            if (_loaded is { } current && current.Fingerprint == fingerprint) return false;
+            var first = _loaded is null;
+            var (index, versions) = Build(options.Value, logger);
+            _loaded = new Loaded(index, versions, fingerprint);
+            return !first;
+        }
+    }
+
+    private (ScreeningIndex? Index, string Versions) Current()
+    {
+        if (_loaded is null) ReloadIfChanged();
+        return (_loaded!.Index, _loaded.Versions);
+    }
+
+    private static string Fingerprint(ListFilesOptions o)
+    {
+        var files = new List<string>();
+        if (o.OfacDirectory is { Length: > 0 } dir && Directory.Exists(dir)) files.AddRange(Directory.GetFiles(dir).Order(StringComparer.Ordinal));
+        if (o.UnXmlFile is { Length: > 0 } un) files.Add(un);
+        if (o.EuXmlFile is { Length: > 0 } eu) files.Add(eu);
+        return string.Join('|', files.Select(f => File.Exists(f) ? $"{f}:{new FileInfo(f).Length}:{File.GetLastWriteTimeUtc(f).Ticks}" : $"{f}:absent"));
+    }
 
     public Task<IReadOnlyList<CheckResult>> RunAsync(BackgroundSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var now = clock.Now;
-        var (index, versions) = _index.Value;
+        var (index, versions) = Current();
         if (index is null)
         {
             return Task.FromResult<IReadOnlyList<CheckResult>>([CheckResult.Undecided(Name, "1", VerificationStep.Background, now,

@@ -14,4 +14,7 @@ public sealed class ListFilesOptions
 
     /// <summary>The EU consolidated financial sanctions list XML file.</summary>
     public string? EuXmlFile { get; set; }
+
+    /// <summary>How often the list files are checked for a new version; a change re-screens every approved applicant.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromHours(1);
 }

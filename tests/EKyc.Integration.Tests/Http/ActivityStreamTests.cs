@@ -21,9 +21,27 @@ public sealed class ActivityStreamTests
     }
 
     [Fact]
-    public async Task Streamed_activity_is_applied_once_flags_the_account_and_requires_reverification()
+    public Task Streamed_activity_is_applied_once_flags_the_account_and_requires_reverification() =>
+        StreamedActivityFlagsTheAccount(new Dictionary<string, string?>());
+
+    [Fact]
+    public Task The_same_flow_runs_on_nats_jetstream()
     {
-        await using var app = new EmbeddedApp(EmbeddedApp.NewDataDirectory());
+        var url = EKyc.TestSupport.TestServers.NatsOrSkip();
+        // A stream, subjects and consumers of its own, so runs never see each other's messages.
+        var run = Guid.NewGuid().ToString("N")[..10];
+        return StreamedActivityFlagsTheAccount(new Dictionary<string, string?>
+        {
+            ["Streaming:Nats:Url"] = url,
+            ["Streaming:Nats:StreamName"] = $"EKYC_IT_{run}",
+            ["Streaming:Nats:SubjectPrefix"] = $"ekyc-it.{run}",
+            ["Streaming:Nats:DurableNamePrefix"] = $"ekyc-it-{run}",
+        });
+    }
+
+    private static async Task StreamedActivityFlagsTheAccount(Dictionary<string, string?> settings)
+    {
+        await using var app = new EmbeddedApp(EmbeddedApp.NewDataDirectory(), settings);
         var http = app.CreateClient();
         var applicantId = await ApiScenario.CreateApplicantAsync(http);
         await ApiScenario.ConsentAsync(http, applicantId);
