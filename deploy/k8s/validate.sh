@@ -47,6 +47,8 @@ SETTINGS = "silo/EKyc.Silo/appsettings.json"                                   #
 ENVKEYS = "silo/EKyc.Security/EnvironmentKeyProvider.cs"                       # EKYC_KEK_CURRENT, EKYC_KEK_<ID>
 MODELS = "verification/EKyc.Biometrics/Models/FaceModelsOptions.cs"            # EKYC_MODELS_DIR
 OBS = "silo/EKyc.Silo/Observability/ObservabilityOptions.cs"                   # "Observability"
+NATS = "silo/EKyc.Streaming.Nats/NatsStreamOptions.cs"                         # "Streaming:Nats" (OrleansSetup.cs)
+AUTH = "api/Security/AuthOptions.cs"                                           # "Auth" (api/Security/AuthSetup.cs)
 DOCS = "silo/EKyc.Silo/Documents/DocumentsOptions.cs"                          # "Documents"
 MODELDIR = "silo/EKyc.Silo/Biometrics/ModelsOptions.cs"                        # "Models"
 TRAIN = "silo/EKyc.Silo/Monitoring/AnomalyModelOptions.cs"                     # "Monitoring:Model"
@@ -59,6 +61,11 @@ CONFIG_KEYS = [
     *[(f"Observability__{p}", OBS, p) for p in ("LogFormat", "Metrics", "OtlpEndpoint", "Dashboard")],
     *[(f"Documents__{p}", DOCS, p) for p in ("OcrEngine", "MaxConcurrent")],
     ("Models__Directory", MODELDIR, "Directory"),
+    *[(f"Streaming__Nats__{p}", NATS, p) for p in ("Url", "StreamName", "SubjectPrefix", "QueueCount", "DurableNamePrefix",
+        "FetchBatchSize", "MaxAckPending", "AckWait", "MaxDeliver", "Replicas", "MaxAge", "CacheSize")],
+    *[(f"Auth__{p}", AUTH, p) for p in ("Enabled", "Issuer", "Audience", "SigningKey", "CaptureTokenLifetime")],
+    (r"Auth__ApiKeys__\d+__(Name|Tenant|Role|Sha256)", AUTH, "Sha256"),
+    ("Screening__CheckInterval", SCREEN, "CheckInterval"),
     *[(f"Monitoring__Model__{p}", TRAIN, p) for p in ("SampleRate", "MinSamples", "MaxSamples", "SampleRetention",
         "TrainingInterval", "RefreshInterval", "TrainingEnabled")],
     *[(f"Monitoring__Risk__{p}", RISK, p) for p in ("FlagScore", "MinimumHistoryEvents", "TopContributors")],
