@@ -55,9 +55,19 @@ public static class ActivityEndpoints
             // One stream per account, one message per account per batch: the account grain checkpoints per message.
             var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
             var perAccount = events.GroupBy(e => e.AccountId, StringComparer.Ordinal).ToList();
-            await Task.WhenAll(perAccount.Select(g => provider
-                .GetStream<ActivityBatchMessage>(StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Actors.Tenant(http), g.Key)))
-                .OnNextAsync(new ActivityBatchMessage([.. g]))));
+            try
+            {
+                await Task.WhenAll(perAccount.Select(g => provider
+                    .GetStream<ActivityBatchMessage>(StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Actors.Tenant(http), g.Key)))
+                    .OnNextAsync(new ActivityBatchMessage([.. g]))));
+            }
+            catch (InvalidOperationException)
+            {
+                // The stream queues are full: tell the producer to back off. Events already queued stay queued and
+                // are applied once; a retry of the whole batch is safe (duplicates by eventId are not applied twice).
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Result(503, "stream_backpressure", "The activity streams are busy; retry the batch after a second.");
+            }
             return Results.Accepted(value: new StreamedResponse(items.Count, perAccount.Count));
         }).WithTags("Activity").WithName("StreamActivity")
           .WithSummary("Publish a batch of account-activity events to the accounts' activity streams (202: accepted for asynchronous processing; flags arrive by webhook and in the analyst queue).");

@@ -16,8 +16,9 @@ using Npgsql;
 namespace EKyc.Bench;
 
 /// <summary>
-/// Ingest throughput of the embedded host on SQLite and on PostgreSQL: applicant creations/s and activity events/s
-/// through the HTTP API (batches) and through direct grain calls (what a stream consumer does).
+/// Ingest throughput of the embedded host on SQLite and on PostgreSQL (with memory streams, and with NATS JetStream
+/// when a server is given): applicant creations/s, and activity events/s through the HTTP API (batches), through
+/// direct grain calls, and through the account-activity streams end to end (published until applied by the grains).
 /// </summary>
 internal static class IngestBench
 {
@@ -25,14 +26,17 @@ internal static class IngestBench
     private const int ApiBatch = 1000;
     private const int GrainBatch = 50;
     private static long _nextEvent;
+    private const string Tenant = "bench";
+    private static readonly string ApiKey = "ekyc_bench_" + Guid.NewGuid().ToString("N");
 
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = int.Parse(BenchArgs.Value(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         var postgres = BenchArgs.Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("EKYC_TEST_POSTGRES");
+        var nats = BenchArgs.Value(args, "--nats") ?? Environment.GetEnvironmentVariable("EKYC_TEST_NATS");
         Console.WriteLine($"ingest benchmark: {Environment.ProcessorCount} cores, {seconds} s per phase, {Accounts} accounts, API batches of {ApiBatch}, grain batches of {GrainBatch}");
 
-        var results = new List<Result> { await RunOnceAsync("sqlite", seconds, null) };
+        var results = new List<Result> { await RunOnceAsync("sqlite", seconds, null, null) };
         if (postgres is null)
         {
             Console.WriteLine("PostgreSQL run skipped: set EKYC_TEST_POSTGRES or pass --postgres (deploy/dev/services.sh starts one)");
@@ -40,25 +44,35 @@ internal static class IngestBench
         else
         {
             var scratch = await CreateScratchDatabaseAsync(postgres);
-            try { results.Add(await RunOnceAsync("postgres", seconds, scratch.ConnectionString)); }
+            try { results.Add(await RunOnceAsync("postgres", seconds, scratch.ConnectionString, null)); }
             finally { await DropAsync(postgres, scratch.Name); }
+            if (nats is null)
+            {
+                Console.WriteLine("PostgreSQL + NATS run skipped: set EKYC_TEST_NATS or pass --nats");
+            }
+            else
+            {
+                var scratch2 = await CreateScratchDatabaseAsync(postgres);
+                try { results.Add(await RunOnceAsync("postgres+nats", seconds, scratch2.ConnectionString, nats)); }
+                finally { await DropAsync(postgres, scratch2.Name); }
+            }
         }
 
-        var table = new Table("storage", "applicants/s", "API events/s", "grain events/s");
-        foreach (var r in results) table.Add(r.Storage, r.ApplicantsPerSecond, r.ApiEventsPerSecond, r.GrainEventsPerSecond);
+        var table = new Table("storage", "applicants/s", "API events/s", "grain events/s", "stream events/s");
+        foreach (var r in results) table.Add(r.Storage, r.ApplicantsPerSecond, r.ApiEventsPerSecond, r.GrainEventsPerSecond, r.StreamEventsPerSecond);
         Console.WriteLine();
         table.Print(Console.Out);
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT api_events_per_s={r.ApiEventsPerSecond:F0} grain_events_per_s={r.GrainEventsPerSecond:F0} applicants_per_s={r.ApplicantsPerSecond:F0} storage={r.Storage}"));
+                $"RESULT api_events_per_s={r.ApiEventsPerSecond:F0} grain_events_per_s={r.GrainEventsPerSecond:F0} stream_events_per_s={r.StreamEventsPerSecond:F0} applicants_per_s={r.ApplicantsPerSecond:F0} storage={r.Storage}"));
         }
         return 0;
     }
 
-    private sealed record Result(string Storage, double ApplicantsPerSecond, double ApiEventsPerSecond, double GrainEventsPerSecond);
+    private sealed record Result(string Storage, double ApplicantsPerSecond, double ApiEventsPerSecond, double GrainEventsPerSecond, double StreamEventsPerSecond);
 
-    private static async Task<Result> RunOnceAsync(string storage, int seconds, string? postgres)
+    private static async Task<Result> RunOnceAsync(string storage, int seconds, string? postgres, string? nats)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "ekyc-bench", Guid.NewGuid().ToString("N"));
         await using var app = await EkycApplication.BuildAsync([], builder =>
@@ -74,11 +88,21 @@ internal static class IngestBench
                 ["Logging:LogLevel:Default"] = "Warning",
                 // The benchmark is one client driving the service flat out: the per-client limit would measure itself.
                 ["Api:RateLimit:Enabled"] = "false",
+                ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["Auth:ApiKeys:0:Name"] = "bench",
+                ["Auth:ApiKeys:0:Tenant"] = Tenant,
+                ["Auth:ApiKeys:0:Role"] = "client",
+                ["Auth:ApiKeys:0:Sha256"] = EKyc.Api.Security.ApiKeyHandler.Hash(ApiKey),
+                ["Streaming:Nats:Url"] = nats,
+                ["Streaming:Nats:StreamName"] = nats is null ? null : $"EKYC_BENCH_{Guid.NewGuid():N}"[..24],
+                ["Streaming:Nats:SubjectPrefix"] = nats is null ? null : $"ekyc-bench.{Guid.NewGuid():N}"[..22],
+                ["Streaming:Nats:DurableNamePrefix"] = nats is null ? null : $"ekyc-bench-{Guid.NewGuid():N}"[..22],
             });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         Console.WriteLine($"[{storage}] host started at {address}");
 
         var (applicantIds, applicantsPerSecond) = await CreateApplicantsAsync(http, TimeSpan.FromSeconds(Math.Max(3, seconds / 2)));
@@ -90,10 +114,12 @@ internal static class IngestBench
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var grainRate = await GrainIngestAsync(grains, accounts, TimeSpan.FromSeconds(seconds));
         Console.WriteLine($"[{storage}] grain ingest: {grainRate:F0} events/s");
+        var streamRate = await StreamIngestAsync(app.Services.GetRequiredService<IClusterClient>(), grains, accounts, (long)Math.Max(10_000, grainRate * seconds));
+        Console.WriteLine($"[{storage}] stream ingest (published → applied): {streamRate:F0} events/s");
 
         await app.StopAsync();
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { /* best effort */ }
-        return new Result(storage, applicantsPerSecond, apiRate, grainRate);
+        return new Result(storage, applicantsPerSecond, apiRate, grainRate, streamRate);
     }
 
     private static async Task<(List<string> Ids, double PerSecond)> CreateApplicantsAsync(HttpClient http, TimeSpan duration)
@@ -119,7 +145,7 @@ internal static class IngestBench
 
     private static async Task<string[]> LinkAccountsAsync(HttpClient http, List<string> applicants, string storage)
     {
-        var accounts = Enumerable.Range(0, Accounts).Select(i => $"bench-{storage}-{i}").ToArray();
+        var accounts = Enumerable.Range(0, Accounts).Select(i => $"bench-{storage.Replace('+', '-')}-{i}").ToArray();
         await Parallel.ForEachAsync(Enumerable.Range(0, Accounts), async (i, ct) =>
         {
             var applicant = applicants[i % applicants.Count];
@@ -154,7 +180,7 @@ internal static class IngestBench
         await Parallel.ForEachAsync(Enumerable.Range(0, 64), async (worker, _) =>
         {
             var account = accounts[worker % accounts.Length];
-            var grain = grains.GetGrain<IAccountGrain>(account);
+            var grain = grains.GetGrain<IAccountGrain>(AccountKeys.For(Tenant, account));
             while (watch.Elapsed < duration)
             {
                 var batch = Enumerable.Range(0, GrainBatch).Select(_ => Event(account)).ToImmutableArray();
@@ -163,6 +189,46 @@ internal static class IngestBench
             }
         });
         return accepted / watch.Elapsed.TotalSeconds;
+    }
+
+    // Publishes a fixed number of events (as many as the grain phase applied in its time) to the accounts' streams and
+    // waits until the grains have applied them all: the rate is events over the whole time, publishing and draining
+    // included. A fixed total, because an in-memory queue accepts far more per second than consumers can apply.
+    private static async Task<double> StreamIngestAsync(IClusterClient cluster, IGrainFactory grains, string[] accounts, long total)
+    {
+        var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
+        long Seen(IEnumerable<AccountView?> views) => views.Sum(v => v?.EventsSeen ?? 0);
+        var before = Seen(await Task.WhenAll(accounts.Select(a => grains.GetGrain<IAccountGrain>(AccountKeys.For(Tenant, a)).GetAsync())));
+        long published = 0;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 32), async (worker, _) =>
+        {
+            var account = accounts[worker % accounts.Length];
+            var stream = provider.GetStream<ActivityBatchMessage>(Orleans.Runtime.StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Tenant, account)));
+            while (Interlocked.Read(ref published) < total)
+            {
+                try
+                {
+                    await stream.OnNextAsync(new ActivityBatchMessage([.. Enumerable.Range(0, GrainBatch).Select(_ => Event(account))]));
+                    Interlocked.Add(ref published, GrainBatch);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The memory queue is full (back-pressure): give the consumers a moment, as a producer should.
+                    await Task.Delay(20, CancellationToken.None);
+                }
+            }
+        });
+        var deadline = watch.Elapsed + TimeSpan.FromMinutes(5);
+        long applied;
+        do
+        {
+            await Task.Delay(100);
+            applied = Seen(await Task.WhenAll(accounts.Select(a => grains.GetGrain<IAccountGrain>(AccountKeys.For(Tenant, a)).GetAsync()))) - before;
+        }
+        while (applied < published && watch.Elapsed < deadline);
+        if (applied < published) Console.WriteLine($"stream phase: only {applied} of {published} events applied within the drain window");
+        return applied / watch.Elapsed.TotalSeconds;
     }
 
     private static object Dto(string account)

@@ -14,8 +14,27 @@ public sealed class AuditTrail(ReadModelDatabase database)
     public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AppendOnceAsync(entry, cancellationToken);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is "40001" or "40P01" && attempt < 5)
+            {
+                // A serialization failure or deadlock rolled the append back entirely: try again, chain intact.
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<long> AppendOnceAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        // PostgreSQL: the advisory lock below orders every append, so read-committed suffices (serializable only adds
+        // spurious conflicts under load). SQLite: one writer at a time; Serializable is its only real level.
+        var isolation = database.Kind == DatabaseKind.Postgres ? System.Data.IsolationLevel.ReadCommitted : System.Data.IsolationLevel.Serializable;
+        await using var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
         if (database.Kind == DatabaseKind.Postgres)
         {
             await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_xact_lock({LockKey})", transaction: transaction, cancellationToken: cancellationToken));
