@@ -46,6 +46,35 @@ public static class KeyRotation
         return new Report(rows.Count, rewrapped, current, skipped);
     }
 
+    /// <summary>
+    /// The same for sealed evidence (images, portraits, templates): each row's data key is re-wrapped; the evidence
+    /// is immutable once written, so no version check is needed.
+    /// </summary>
+    public static async Task<Report> RewrapEvidenceAsync(DbConnection connection, EnvelopeCipher cipher, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(cipher);
+        var rows = new List<(string Id, byte[] Sealed)>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = "SELECT evidence_id, sealed FROM ekyc_evidence";
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) rows.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+        }
+        int rewrapped = 0, current = 0, skipped = 0;
+        foreach (var (id, sealedBytes) in rows)
+        {
+            var updated = cipher.Rewrap(sealedBytes);
+            if (updated is null) { current++; continue; }
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE ekyc_evidence SET sealed = @p WHERE evidence_id = @k";
+            Add(update, "p", updated);
+            Add(update, "k", id);
+            if (await update.ExecuteNonQueryAsync(ct) == 1) rewrapped++; else skipped++; // deleted meanwhile (erasure)
+        }
+        return new Report(rows.Count, rewrapped, current, skipped);
+    }
+
     private static async Task<Report> RewrapPostgresAsync(DbConnection connection, EnvelopeCipher cipher, DbCommand select, CancellationToken ct)
     {
         var rows = new List<object[]>();

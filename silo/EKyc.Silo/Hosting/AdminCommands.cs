@@ -103,6 +103,10 @@ public static class AdminCommands
             ? new NpgsqlConnection(database.ConnectionString)
             : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
-        return await KeyRotation.RewrapGrainStateAsync(connection, new EnvelopeCipher(keys), CancellationToken.None);
+        var cipher = new EnvelopeCipher(keys);
+        var state = await KeyRotation.RewrapGrainStateAsync(connection, cipher, CancellationToken.None);
+        var evidence = await KeyRotation.RewrapEvidenceAsync(connection, cipher, CancellationToken.None);
+        return new KeyRotation.Report(state.Scanned + evidence.Scanned, state.Rewrapped + evidence.Rewrapped,
+            state.AlreadyCurrent + evidence.AlreadyCurrent, state.SkippedConcurrentWrite + evidence.SkippedConcurrentWrite);
     }
 }
