@@ -39,6 +39,16 @@ public static class EvidenceEndpoints
                 : Problems.Result(404, "applicant_not_found", "No applicant has this id."))
             .WithName("ListEvidence").WithSummary("The stored evidence of an applicant (ids and kinds).");
 
+        group.MapGet("/{id:guid}/checks", async (Guid id, IGrainFactory grains, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            if (!await Visible(grains, id, http)) return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
+            var results = await grains.GetGrain<IApplicantGrain>(id).GetCheckResultsAsync();
+            // Check facts include extracted document data (birth date, nationality): a read of personal data, audited.
+            var reader = Actors.Reviewer(http);
+            await audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), reader.Kind.ToString(), reader.Id, "applicant.checks_read", "applicant", id.ToString(), ""), ct);
+            return Results.Ok(results);
+        }).WithName("ListCheckResults").WithSummary("The current round's check results (outcomes, reasons, scores, model versions, extracted facts); audited.");
+
         group.MapGet("/{id:guid}/evidence/{evidenceId}", async (Guid id, string evidenceId, EvidenceVault vault, AuditTrail audit, TimeProvider clock, IGrainFactory grains, HttpContext http, CancellationToken ct) =>
         {
             if (evidenceId.Length > 64 || !await Visible(grains, id, http)) return Problems.Result(404, "evidence_not_found", "No evidence has this id for this applicant.");

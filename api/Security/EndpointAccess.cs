@@ -17,7 +17,8 @@ public static class EndpointAccess
         ["CreateApplicant"] = new(ClientSide),
         ["RecordConsent"] = new([Roles.Client, Roles.Admin, Roles.Applicant], ApplicantBound: true),
         ["StartCapture"] = new(ClientSide),
-        ["TriggerReverification"] = new(ClientSide),
+        // Analysts require re-KYC of an account's applicant from the flag they are working.
+        ["TriggerReverification"] = new([Roles.Client, Roles.Analyst, Roles.Admin]),
         ["WithdrawConsent"] = new([Roles.Client, Roles.Admin, Roles.Applicant], ApplicantBound: true),
         ["LinkAccount"] = new(ClientSide),
         ["RequestErasure"] = new(ClientSide),
@@ -41,6 +42,7 @@ public static class EndpointAccess
         // Reviewers: the queue, the evidence, the decision.
         ["ListApplicants"] = new([Roles.Client, Roles.Reviewer, Roles.Admin]),
         ["ListEvidence"] = new([Roles.Reviewer, Roles.Admin]),
+        ["ListCheckResults"] = new([Roles.Reviewer, Roles.Admin]),
         ["GetEvidence"] = new([Roles.Reviewer, Roles.Admin]),
         ["ReviewApplicant"] = new([Roles.Reviewer, Roles.Admin]),
 

@@ -40,6 +40,9 @@ public interface IApplicantGrain : IGrainWithGuidKey
     /// <summary>Starts a challenge-liveness session for the selfie step (refused in any other stage).</summary>
     [Alias("StartLiveness")] Task<CommandResult<Liveness.LivenessChallengeView>> StartLivenessAsync(Actor actor);
 
+    /// <summary>The check results of the current verification round (what the decision was made on), for reviewers.</summary>
+    [Alias("GetCheckResults")] Task<IReadOnlyList<CheckResult>> GetCheckResultsAsync();
+
     /// <summary>The evidence stored for this applicant (ids and kinds, not content), newest first.</summary>
     [Alias("GetEvidence")] Task<IReadOnlyList<EvidenceRef>> GetEvidenceAsync();
 

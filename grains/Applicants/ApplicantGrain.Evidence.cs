@@ -41,5 +41,7 @@ public sealed partial class ApplicantGrain
         return await CompleteStepAsync(VerificationStep.Document, outcome.Results, idempotencyKey, actor);
     }
 
+    public Task<IReadOnlyList<CheckResult>> GetCheckResultsAsync() => Task.FromResult<IReadOnlyList<CheckResult>>([.. S.RoundResults]);
+
     public Task<IReadOnlyList<EvidenceRef>> GetEvidenceAsync() => Task.FromResult<IReadOnlyList<EvidenceRef>>([.. S.Evidence]);
 }

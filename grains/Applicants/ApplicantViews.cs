@@ -8,8 +8,10 @@ internal static class ApplicantViews
 {
     public static ApplicantView From(Guid id, ApplicantState s)
     {
-        // Guidance is shown only while the applicant can act on it (a retry); otherwise the reason codes explain.
-        var guidance = s.LastDecision is { } d && s.Stage is VerificationStage.AwaitingDocuments or VerificationStage.AwaitingSelfie
+        // Guidance is shown while the applicant can act on it: a retry, or after a rejection the applicant can remedy
+        // (an expired document: come back with a valid one). Otherwise the reason codes explain.
+        var guidance = s.LastDecision is { } d && (s.Stage is VerificationStage.AwaitingDocuments or VerificationStage.AwaitingSelfie
+                || s.Stage == VerificationStage.Rejected && d.Reasons.Any(r => r.Category == EKyc.Verification.Checks.ReasonCategory.Ineligible && r.ApplicantGuidance is not null))
             ? d.Guidance
             : [];
         return new ApplicantView
