@@ -119,6 +119,8 @@ public sealed partial class AccountGrain(
             if (hits.Count == 0) scorer.Offer(features);
             else if (RaiseOrExtendFlag(e, hits) is { } flagId) newFlags.Add(flagId);
         }
+        ServiceMetrics.EventsApplied.Add(accepted);
+        if (duplicates > 0) ServiceMetrics.EventDuplicates.Add(duplicates);
         if (accepted == 0) return new IngestResult(0, duplicates, []);
 
         S.Version++;
@@ -175,7 +177,7 @@ public sealed partial class AccountGrain(
         Task.FromResult(S.ApplicantId is null && S.Version == 0 ? null : View());
 
     /// <summary>Opens a flag, or adds new reasons to the active one; returns the id of a newly opened flag.</summary>
-    private string? RaiseOrExtendFlag(ActivityEvent e, IReadOnlyList<RuleHit> hits)
+    private string? RaiseOrExtendFlag(ActivityEvent e, List<RuleHit> hits)
     {
         var active = S.Flags.FindIndex(f => f.IsActive);
         if (active >= 0)
@@ -188,6 +190,7 @@ public sealed partial class AccountGrain(
         var id = $"flg_{Guid.CreateVersion7():N}";
         S.Flags.Add(new AccountFlag { FlagId = id, RaisedAt = clock.GetUtcNow(), TriggeringEventId = e.EventId, Hits = [.. hits] });
         LogFlagRaised(logger, AccountId, id, string.Join(',', hits.Select(h => h.Code)));
+        ServiceMetrics.FlagsRaised.Add(1, new KeyValuePair<string, object?>("reason", hits[0].Code));
         return id;
     }
 

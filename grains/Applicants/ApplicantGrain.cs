@@ -109,6 +109,8 @@ public sealed partial class ApplicantGrain(
 
         var attempt = S.Attempt + 1;
         var decision = _policy.Evaluate(step, results, attempt);
+        ServiceMetrics.Decisions.Add(1, new("step", step.ToString()), new("verdict", decision.Verdict.ToString()));
+        foreach (var r in results) ServiceMetrics.Checks.Add(1, new("check", r.CheckName), new("outcome", r.Outcome.ToString()));
         var transition = VerificationStateMachine.Decide(S.Stage, new CompleteStep(decision));
         if (!transition.IsValid) return Refuse(transition);
 

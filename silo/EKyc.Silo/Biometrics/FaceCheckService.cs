@@ -80,6 +80,7 @@ internal sealed partial class FaceCheckService : IFaceChecks, IDisposable
             IReadOnlyList<QualityIssue> issues = selfie.SelfieIssues.Count > 0 ? selfie.SelfieIssues : [QualityIssue.NoFace];
             results.Add(CheckResult.Failed(QualityCheck, CheckVersion, VerificationStep.Selfie, now, [.. issues.Select(FaceReasons.Quality)]) with { ModelVersion = ModelVersion });
             LogSelfie(_logger, results.Count(r => r.Outcome != CheckOutcome.Pass), analysed.ElapsedMs);
+            EKyc.Grains.ServiceMetrics.CheckDuration.Record(analysed.ElapsedMs, new KeyValuePair<string, object?>("step", "selfie"));
             return new SelfieCheckOutcome(results, evidence);
         }
 
@@ -91,6 +92,7 @@ internal sealed partial class FaceCheckService : IFaceChecks, IDisposable
         var duplicates = await _index.FindAsync(request.ApplicantId, face.Embedding, _options.MatchThreshold, cancellationToken);
         results.Add(Duplicates(duplicates, now));
         LogSelfie(_logger, results.Count(r => r.Outcome != CheckOutcome.Pass), analysed.ElapsedMs);
+        EKyc.Grains.ServiceMetrics.CheckDuration.Record(analysed.ElapsedMs, new KeyValuePair<string, object?>("step", "selfie"));
         return new SelfieCheckOutcome(results, evidence);
     }
 

@@ -71,6 +71,7 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         LogVerified(_logger, kind.ToString(), failed, elapsed);
         EKyc.Silo.Observability.EkycTelemetry.DocumentsChecked.Add(1, new("kind", kind.ToString()), new("outcome", failed == 0 ? "passed" : "not_passed"));
         EKyc.Silo.Observability.EkycTelemetry.DocumentCheckMs.Record(elapsed);
+        EKyc.Grains.ServiceMetrics.CheckDuration.Record(elapsed, new KeyValuePair<string, object?>("step", "document"));
 
         var evidence = new List<EvidenceContent> { new("document_front", MediaType(front.Format), submission.Front) };
         if (submission.Back is { Length: > 0 } b) evidence.Add(new("document_back", MediaType(back!.Format), b));

@@ -74,6 +74,7 @@ internal sealed partial class WebhookDispatcher(
             {
                 await store.RecordAttemptAsync(e.EventId, endpoint.EndpointId, delivered: true, giveUp: false, status, null, now, now, ct);
                 LogDelivered(logger, e.EventId, endpoint.EndpointId, status.Value);
+                EKyc.Grains.ServiceMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("result", "delivered"));
                 return;
             }
             error = $"HTTP {status}";
@@ -87,6 +88,7 @@ internal sealed partial class WebhookDispatcher(
         var backoff = TimeSpan.FromTicks(Math.Min(o.MaxBackoff.Ticks, o.BaseBackoff.Ticks * (1L << Math.Min(attempts - 1, 30))));
         var jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * backoff.TotalMilliseconds * 0.2);
         await store.RecordAttemptAsync(e.EventId, endpoint.EndpointId, delivered: false, giveUp, status, error, now, now + backoff + jitter, ct);
+        EKyc.Grains.ServiceMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("result", giveUp ? "gave_up" : "retry"));
         LogFailed(logger, e.EventId, endpoint.EndpointId, attempts, error ?? "", giveUp);
     }
 

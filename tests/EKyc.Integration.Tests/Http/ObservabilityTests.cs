@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using EKyc.Integration.Tests.Support;
 
 namespace EKyc.Integration.Tests.Http;
@@ -11,7 +12,10 @@ public sealed class ObservabilityTests
     {
         await using var app = new EmbeddedApp(EmbeddedApp.NewDataDirectory());
         var http = app.CreateClient();
-        await ApiScenario.CreateApplicantAsync(http);
+        var applicant = await ApiScenario.CreateApplicantAsync(http);
+        await ApiScenario.ConsentAsync(http, applicant);
+        await ApiScenario.LinkAsync(http, applicant, "acct-metrics");
+        await http.PostAsJsonAsync("/v1/activity", ApiScenario.FailedLoginBurst("acct-metrics", "evt-metrics", DateTimeOffset.UtcNow.AddMinutes(-5)));
 
         var metrics = await http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
@@ -19,6 +23,10 @@ public sealed class ObservabilityTests
         Assert.Contains("# TYPE", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        // The service's own meter: events applied and the flag the burst raised, labelled by reason code.
+        Assert.Contains("ekyc_activity_events_applied", text, StringComparison.Ordinal);
+        Assert.Contains("ekyc_flags_raised", text, StringComparison.Ordinal);
+        Assert.Contains("failed_login_burst", text, StringComparison.Ordinal);
         // No personal data leaks into metric labels.
         Assert.DoesNotContain("Testperson", text, StringComparison.Ordinal);
 
