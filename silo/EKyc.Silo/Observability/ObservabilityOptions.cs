@@ -15,7 +15,9 @@ public sealed class ObservabilityOptions
     /// </summary>
     public string? OtlpEndpoint { get; set; }
 
-    /// <summary>The Orleans Dashboard at <c>/dashboard</c> (cluster, grains, reminders). Staff only: put it behind the
-    /// same network policy as the staff pages.</summary>
-    public bool Dashboard { get; set; } = true;
+    /// <summary>
+    /// The Orleans Dashboard at <c>/dashboard</c> (cluster, grains, reminders). It has no sign-in of its own, so it is
+    /// on by default only in Development; elsewhere turn it on explicitly and keep it behind a network policy.
+    /// </summary>
+    public bool? Dashboard { get; set; }
 }

@@ -16,6 +16,7 @@ public static class ObservabilitySetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection("Observability").Get<ObservabilityOptions>() ?? new ObservabilityOptions();
+        options.Dashboard ??= builder.Environment.IsDevelopment();
         if (string.Equals(options.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.ClearProviders();
@@ -46,7 +47,7 @@ public static class ObservabilitySetup
     {
         ArgumentNullException.ThrowIfNull(options);
         silo.AddActivityPropagation();
-        if (options.Dashboard) silo.AddDashboard();
+        if (options.Dashboard == true) silo.AddDashboard();
         return silo;
     }
 
@@ -61,6 +62,6 @@ public static class ObservabilitySetup
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Metrics) app.MapPrometheusScrapingEndpoint("/metrics");
-        if (options.Dashboard && hostsSilo) app.MapOrleansDashboard("/dashboard");
+        if (options.Dashboard == true && hostsSilo) app.MapOrleansDashboard("/dashboard");
     }
 }
