@@ -62,15 +62,33 @@ internal static class IngestBench
         foreach (var r in results) table.Add(r.Storage, r.ApplicantsPerSecond, r.ApiEventsPerSecond, r.GrainEventsPerSecond, r.StreamEventsPerSecond);
         Console.WriteLine();
         table.Print(Console.Out);
+        double? raw = null;
+        if (nats is not null)
+        {
+            raw = await RawJetStream.MeasureAsync(nats, 20_000);
+            var cluster = results.FirstOrDefault(r => r.Storage == "postgres+nats");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"raw JetStream (publish with ack + pull with ack, no Orleans): {raw:F0} messages/s; the Orleans stream on PostgreSQL + NATS applied {(cluster?.StreamEventsPerSecond ?? 0) / GrainBatch:F0} messages/s ({GrainBatch} events each) = {(cluster is null ? 0 : cluster.StreamEventsPerSecond / GrainBatch / raw.Value):P1} of the raw message rate: the grains' state writes, not JetStream, set the pace"));
+        }
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Storage}: ingest → flag p50 {r.FlagP50Ms:F0} ms, p99 {r.FlagP99Ms:F0} ms; lost {r.Lost}, double-counted {r.Duplicated}"));
+        }
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT api_events_per_s={r.ApiEventsPerSecond:F0} grain_events_per_s={r.GrainEventsPerSecond:F0} stream_events_per_s={r.StreamEventsPerSecond:F0} applicants_per_s={r.ApplicantsPerSecond:F0} storage={r.Storage}"));
         }
+        // The monitoring issue's summary line: embedded = SQLite + memory streams, cluster = PostgreSQL + NATS.
+        var embedded = results[0];
+        var clustered = results.FirstOrDefault(r => r.Storage == "postgres+nats");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT embedded_events_per_s={embedded.StreamEventsPerSecond:F0} cluster_events_per_s={clustered?.StreamEventsPerSecond ?? 0:F0} jetstream_raw_per_s={raw ?? 0:F0} p99_flag_ms={results.Max(r => r.FlagP99Ms):F0} lost={results.Sum(r => r.Lost)} duplicated={results.Sum(r => r.Duplicated)}"));
         return 0;
     }
 
-    private sealed record Result(string Storage, double ApplicantsPerSecond, double ApiEventsPerSecond, double GrainEventsPerSecond, double StreamEventsPerSecond);
+    private sealed record Result(string Storage, double ApplicantsPerSecond, double ApiEventsPerSecond, double GrainEventsPerSecond, double StreamEventsPerSecond,
+        long Lost, long Duplicated, double FlagP50Ms, double FlagP99Ms);
 
     private static async Task<Result> RunOnceAsync(string storage, int seconds, string? postgres, string? nats)
     {
@@ -114,12 +132,15 @@ internal static class IngestBench
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var grainRate = await GrainIngestAsync(grains, accounts, TimeSpan.FromSeconds(seconds));
         Console.WriteLine($"[{storage}] grain ingest: {grainRate:F0} events/s");
-        var streamRate = await StreamIngestAsync(app.Services.GetRequiredService<IClusterClient>(), grains, accounts, (long)Math.Max(10_000, grainRate * seconds));
-        Console.WriteLine($"[{storage}] stream ingest (published → applied): {streamRate:F0} events/s");
+        var cluster = app.Services.GetRequiredService<IClusterClient>();
+        var (streamRate, lost, duplicated) = await StreamIngestAsync(cluster, grains, accounts, (long)Math.Max(10_000, grainRate * seconds));
+        Console.WriteLine($"[{storage}] stream ingest (published → applied): {streamRate:F0} events/s, lost {lost}, double-counted {duplicated}");
+        var (p50, p99) = await FlagLatencyAsync(http, cluster, grains, applicantIds, storage, streamRate / 2);
+        Console.WriteLine($"[{storage}] ingest → flag latency at half the stream rate: p50 {p50:F0} ms, p99 {p99:F0} ms");
 
         await app.StopAsync();
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { /* best effort */ }
-        return new Result(storage, applicantsPerSecond, apiRate, grainRate, streamRate);
+        return new Result(storage, applicantsPerSecond, apiRate, grainRate, streamRate, lost, duplicated, p50, p99);
     }
 
     private static async Task<(List<string> Ids, double PerSecond)> CreateApplicantsAsync(HttpClient http, TimeSpan duration)
@@ -194,7 +215,7 @@ internal static class IngestBench
     // Publishes a fixed number of events (as many as the grain phase applied in its time) to the accounts' streams and
     // waits until the grains have applied them all: the rate is events over the whole time, publishing and draining
     // included. A fixed total, because an in-memory queue accepts far more per second than consumers can apply.
-    private static async Task<double> StreamIngestAsync(IClusterClient cluster, IGrainFactory grains, string[] accounts, long total)
+    private static async Task<(double Rate, long Lost, long Duplicated)> StreamIngestAsync(IClusterClient cluster, IGrainFactory grains, string[] accounts, long total)
     {
         var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
         long Seen(IEnumerable<AccountView?> views) => views.Sum(v => v?.EventsSeen ?? 0);
@@ -228,7 +249,55 @@ internal static class IngestBench
         }
         while (applied < published && watch.Elapsed < deadline);
         if (applied < published) Console.WriteLine($"stream phase: only {applied} of {published} events applied within the drain window");
-        return applied / watch.Elapsed.TotalSeconds;
+        // Every published event id is unique and the grain counts only events it applied: fewer is loss, more would be
+        // an event applied twice.
+        return (applied / watch.Elapsed.TotalSeconds, Math.Max(0, published - applied), Math.Max(0, applied - published));
+    }
+
+    // Probes the time from publishing a failed-login burst to the account showing the flag, 40 times, while a
+    // background publisher keeps the streams at about half the measured sustained rate.
+    private static async Task<(double P50, double P99)> FlagLatencyAsync(HttpClient http, IClusterClient cluster, IGrainFactory grains, List<string> applicants, string storage, double backgroundRate)
+    {
+        const int Probes = 40;
+        var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
+        var probeAccounts = Enumerable.Range(0, Probes).Select(i => $"probe-{storage.Replace('+', '-')}-{i}").ToArray();
+        foreach (var (account, i) in probeAccounts.Select((a, i) => (a, i)))
+        {
+            (await http.PostAsJsonAsync($"/v1/applicants/{applicants[(Accounts + i) % applicants.Count]}/accounts", new { accountId = account })).EnsureSuccessStatusCode();
+        }
+        var background = $"bench-{storage.Replace('+', '-')}-0";
+        using var stop = new CancellationTokenSource();
+        var loader = Task.Run(async () =>
+        {
+            var stream = provider.GetStream<ActivityBatchMessage>(Orleans.Runtime.StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Tenant, background)));
+            var pause = TimeSpan.FromSeconds(GrainBatch / Math.Max(1, backgroundRate));
+            while (!stop.IsCancellationRequested)
+            {
+                try { await stream.OnNextAsync(new ActivityBatchMessage([.. Enumerable.Range(0, GrainBatch).Select(_ => Event(background))])); }
+                catch (InvalidOperationException) { /* queue full: skip a beat */ }
+                await Task.Delay(pause, CancellationToken.None);
+            }
+        });
+        var latencies = new List<double>();
+        foreach (var account in probeAccounts)
+        {
+            var grain = grains.GetGrain<IAccountGrain>(AccountKeys.For(Tenant, account));
+            var stream = provider.GetStream<ActivityBatchMessage>(Orleans.Runtime.StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Tenant, account)));
+            var now = DateTimeOffset.UtcNow;
+            var burst = Enumerable.Range(0, 5).Select(i => new ActivityEvent
+            {
+                EventId = $"p{Interlocked.Increment(ref _nextEvent)}", AccountId = account, OccurredAt = now.AddSeconds(-10 + i),
+                Type = ActivityType.Login, Success = false, DeviceId = "bench-device", IpCountry = "GB",
+            }).ToImmutableArray();
+            var watch = Stopwatch.StartNew();
+            await stream.OnNextAsync(new ActivityBatchMessage(burst));
+            while ((await grain.GetAsync())?.Status != AccountStatus.Flagged && watch.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(5);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        await stop.CancelAsync();
+        await loader;
+        latencies.Sort();
+        return (latencies[latencies.Count / 2], latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(latencies.Count * 0.99) - 1)]);
     }
 
     private static object Dto(string account)
