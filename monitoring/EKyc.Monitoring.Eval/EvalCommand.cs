@@ -128,8 +128,12 @@ internal static class EvalCommand
         Console.WriteLine();
 
         var combined = results[systems[2].Name];
+        // Alert budget: the share of all account-days the combined system raises an alert on (what analysts must read).
+        var alerts = combined.TruePositives + combined.FalsePositives;
+        var budget = windows.Count == 0 ? 0 : (double)alerts / windows.Count;
+        Console.WriteLine(string.Create(Inv, $"alert budget of {systems[2].Name}: {alerts} alerts over {windows.Count} account-days = {budget:P2}"));
         Console.WriteLine(string.Create(Inv,
-            $"RESULT auc={windowAuc:F4} precision={combined.Precision:F4} recall={combined.Recall:F4} f1={combined.F1:F4} rules_recall={results["rules"].Recall:F4} score_rows_per_s={pooled:F0}"));
+            $"RESULT auc={windowAuc:F4} precision={combined.Precision:F4} recall={combined.Recall:F4} alert_budget={budget:F4} f1={combined.F1:F4} rules_recall={results["rules"].Recall:F4} score_rows_per_s={pooled:F0}"));
         return 0;
     }
 
