@@ -23,8 +23,10 @@ public static class ApplicantEndpoints
             var key = http.Request.Headers["Idempotency-Key"].ToString();
             if (key.Length > 200) return Problems.Result(400, "invalid_idempotency_key", "Idempotency-Key is at most 200 characters.");
             var id = key.Length > 0 ? IdempotentIds.For(Actors.Client(http).Id, key) : Guid.CreateVersion7();
+            if (body.BirthDate is { } birth && (birth > DateOnly.FromDateTime(DateTime.UtcNow) || birth.Year < DateTime.UtcNow.Year - 130))
+                return Problems.Result(400, "invalid_birth_date", "birthDate must be a past date (ISO 8601, yyyy-MM-dd) within 130 years.");
             var command = new RegisterApplicant(body.GivenNames ?? "", body.Surname ?? "", body.Email ?? "", body.Phone ?? "",
-                body.RiskTier ?? RiskTier.Medium, Actors.Client(http));
+                body.RiskTier ?? RiskTier.Medium, Actors.Client(http), body.BirthDate);
             var result = await grains.GetGrain<IApplicantGrain>(id).RegisterAsync(command);
             return Problems.Map(result, view => TypedResults.Created($"/v1/applicants/{id}", view));
         }).WithName("CreateApplicant").WithSummary("Register an applicant (name, email, E.164 phone).");

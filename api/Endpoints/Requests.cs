@@ -3,7 +3,7 @@ using EKyc.Verification.Schedule;
 
 namespace EKyc.Api.Endpoints;
 
-public sealed record CreateApplicantRequest(string? GivenNames, string? Surname, string? Email, string? Phone, RiskTier? RiskTier);
+public sealed record CreateApplicantRequest(string? GivenNames, string? Surname, string? Email, string? Phone, RiskTier? RiskTier, DateOnly? BirthDate = null);
 
 public sealed record ConsentRequest(string? ConsentVersion, string? Channel);
 

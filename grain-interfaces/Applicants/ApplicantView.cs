@@ -33,4 +33,7 @@ public sealed record ApplicantView
 
     /// <summary>The client platform the applicant belongs to.</summary>
     [Id(21)] public string? TenantId { get; init; }
+
+    /// <summary>Date of birth as registered (optional).</summary>
+    [Id(22)] public DateOnly? BirthDate { get; init; }
 }

@@ -11,4 +11,5 @@ public sealed record RegisterApplicant(
     [property: Id(2)] string Email,
     [property: Id(3)] string Phone,
     [property: Id(4)] RiskTier RiskTier,
-    [property: Id(5)] Actor Actor);
+    [property: Id(5)] Actor Actor,
+    [property: Id(6)] DateOnly? BirthDate = null);

@@ -26,7 +26,7 @@ public sealed partial class ApplicantGrain
             return Refuse(ErrorKind.Conflict, WorkflowErrors.WrongStep, $"A document is not expected while the applicant is {S.Stage}.");
         }
 
-        var outcome = await documentChecks.VerifyAsync(submission, S.GivenNames, S.Surname, CancellationToken.None);
+        var outcome = await documentChecks.VerifyAsync(submission, S.GivenNames, S.Surname, S.BirthDate, CancellationToken.None);
         if (outcome.RefusalCode is { } code)
         {
             return Refuse(outcome.RefusalTooLarge ? ErrorKind.TooLarge : ErrorKind.Validation, code, outcome.RefusalMessage ?? code);

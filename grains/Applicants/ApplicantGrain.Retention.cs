@@ -66,6 +66,7 @@ public sealed partial class ApplicantGrain
         S.Surname = "";
         S.Email = "";
         S.Phone = "";
+        S.BirthDate = null;
         S.RoundResults.Clear();
         // Images and templates go first: if the store fails, the grain is not marked erased and the reminder retries.
         var deleted = await evidence.DeleteAllAsync(this.GetPrimaryKey(), CancellationToken.None);

@@ -64,6 +64,7 @@ public sealed partial class ApplicantGrain(
         S.Exists = true;
         S.TenantId = command.Actor.Tenant is { } tenant && tenant != Actor.AllTenants ? tenant : null;
         S.GivenNames = command.GivenNames.Trim();
+        S.BirthDate = command.BirthDate;
         S.Surname = command.Surname.Trim();
         S.Email = command.Email;
         S.Phone = command.Phone;
@@ -79,7 +80,7 @@ public sealed partial class ApplicantGrain(
     }
 
     private bool SameRegistration(RegisterApplicant c) =>
-        S.GivenNames == c.GivenNames.Trim() && S.Surname == c.Surname.Trim() && S.Email == c.Email && S.Phone == c.Phone;
+        S.GivenNames == c.GivenNames.Trim() && S.Surname == c.Surname.Trim() && S.Email == c.Email && S.Phone == c.Phone && S.BirthDate == c.BirthDate;
 
     public Task<CommandResult<ApplicantView>> GiveConsentAsync(string consentVersion, string channel, Actor actor)
     {

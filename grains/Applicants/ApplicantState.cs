@@ -53,6 +53,9 @@ public sealed class ApplicantState
 
     /// <summary>The client platform (tenant) the applicant belongs to; only its callers can reach the applicant.</summary>
     [Id(25)] public string? TenantId { get; set; }
+
+    /// <summary>Date of birth as the platform registered it (optional); compared with the document's.</summary>
+    [Id(26)] public DateOnly? BirthDate { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("ekyc.ReplayEntry")]

@@ -18,6 +18,7 @@ internal static class ApplicantViews
         {
             ApplicantId = id,
             TenantId = s.TenantId,
+            BirthDate = s.BirthDate,
             Stage = s.Stage,
             GivenNames = s.GivenNames,
             Surname = s.Surname,

@@ -10,7 +10,7 @@ namespace EKyc.Grains.Ports;
 /// </summary>
 public interface IDocumentChecks
 {
-    Task<DocumentCheckOutcome> VerifyAsync(DocumentSubmission submission, string registeredGivenNames, string registeredSurname, CancellationToken cancellationToken);
+    Task<DocumentCheckOutcome> VerifyAsync(DocumentSubmission submission, string registeredGivenNames, string registeredSurname, DateOnly? registeredBirthDate, CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome: a refusal of the input (<see cref="RefusalCode"/> set), or results with the evidence to store.</summary>

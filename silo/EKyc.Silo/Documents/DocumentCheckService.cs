@@ -38,7 +38,7 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         _verifier = new Lazy<DocumentVerifier>(() => new DocumentVerifier(new MrzReader(_ocr.Value), _options.Checks, new FacePortraitLocator(faces)));
     }
 
-    public async Task<DocumentCheckOutcome> VerifyAsync(DocumentSubmission submission, string registeredGivenNames, string registeredSurname, CancellationToken cancellationToken)
+    public async Task<DocumentCheckOutcome> VerifyAsync(DocumentSubmission submission, string registeredGivenNames, string registeredSurname, DateOnly? registeredBirthDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (!TryKind(submission.DocumentType, out var kind))
@@ -48,7 +48,7 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         try
         {
             // Off the grain's scheduler: the work is synchronous native code.
-            return await Task.Run(() => Verify(submission, kind, registeredGivenNames, registeredSurname), cancellationToken);
+            return await Task.Run(() => Verify(submission, kind, registeredGivenNames, registeredSurname, registeredBirthDate), cancellationToken);
         }
         finally
         {
@@ -56,7 +56,7 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         }
     }
 
-    private DocumentCheckOutcome Verify(DocumentSubmission submission, DocumentKind kind, string given, string surname)
+    private DocumentCheckOutcome Verify(DocumentSubmission submission, DocumentKind kind, string given, string surname, DateOnly? birthDate)
     {
         using var front = _intake.Decode(submission.Front);
         if (front.Error is { } frontError) return Refused("front", frontError);
@@ -65,7 +65,7 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
 
         var now = _clock.GetUtcNow();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var verification = _verifier.Value.Verify(new DocumentCapture(front.Image!, back?.Image, kind, given, surname), DateOnly.FromDateTime(now.UtcDateTime), now);
+        var verification = _verifier.Value.Verify(new DocumentCapture(front.Image!, back?.Image, kind, given, surname, birthDate), DateOnly.FromDateTime(now.UtcDateTime), now);
         var failed = verification.Results.Count(r => r.Outcome != EKyc.Verification.Checks.CheckOutcome.Pass);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogVerified(_logger, kind.ToString(), failed, elapsed);

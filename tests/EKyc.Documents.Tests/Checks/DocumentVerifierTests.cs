@@ -12,14 +12,14 @@ public sealed class DocumentVerifierTests
 {
     private static readonly DateTimeOffset While2015 = new(2015, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static (DocumentVerification Result, PaddleRecognizer Ocr) Verify(string file, DocumentKind kind, string given, string surname, DateTimeOffset at)
+    private static (DocumentVerification Result, PaddleRecognizer Ocr) Verify(string file, DocumentKind kind, string given, string surname, DateTimeOffset at, DateOnly? birth = null)
     {
         var models = ModelFiles.Require(ModelFiles.Ocr);
         var path = Path.Combine(SharedData.Require("documents"), "passporteye", file);
         var ocr = new PaddleRecognizer(models);
         using var image = new ImageIntake(new IntakeOptions { MinSide = 100 }).Decode(File.ReadAllBytes(path));
         var verifier = new DocumentVerifier(new MrzReader(ocr), new DocumentVerifierOptions());
-        return (verifier.Verify(new DocumentCapture(image.Image!, null, kind, given, surname), DateOnly.FromDateTime(at.UtcDateTime), at), ocr);
+        return (verifier.Verify(new DocumentCapture(image.Image!, null, kind, given, surname, birth), DateOnly.FromDateTime(at.UtcDateTime), at), ocr);
     }
 
     private static CheckResult Result(DocumentVerification v, string check) => v.Results.Single(r => r.CheckName == check);
@@ -56,5 +56,14 @@ public sealed class DocumentVerifierTests
         Assert.Equal(CheckOutcome.Pass, Result(v, DocumentVerifier.MrzCheck).Outcome);
         Assert.Contains(Result(v, DocumentVerifier.DataCheck).Reasons, r => r.Code == "document_issuer_unknown");
         Assert.Equal(CheckOutcome.Pass, Result(v, DocumentVerifier.NameCheck).Outcome);
+    }
+
+    [Fact]
+    public void A_registered_birth_date_must_agree_with_the_check_digit_protected_one()
+    {
+        var (same, ocr1) = Verify("100_pass-cze2.jpg", DocumentKind.Passport, "Vzor", "Specimen", While2015, new DateOnly(1969, 6, 22));
+        using (ocr1) Assert.Equal(CheckOutcome.Pass, Result(same, DocumentVerifier.NameCheck).Outcome);
+        var (other, ocr2) = Verify("100_pass-cze2.jpg", DocumentKind.Passport, "Vzor", "Specimen", While2015, new DateOnly(1969, 6, 23));
+        using (ocr2) Assert.Contains(Result(other, DocumentVerifier.NameCheck).Reasons, r => r.Code == "document_birth_date_mismatch" && r.Category == ReasonCategory.NeedsReview);
     }
 }

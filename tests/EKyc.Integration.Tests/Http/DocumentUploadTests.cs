@@ -81,6 +81,9 @@ public sealed class DocumentUploadTests
         Assert.Equal("AwaitingDocuments", applicant["stage"].Text());
         Assert.Empty((await http.GetFromJsonAsync<List<EvidenceItem>>($"/v1/applicants/{id}/evidence"))!);
 
+        var futureBirth = await http.PostAsJsonAsync("/v1/applicants", new { givenNames = "Ada Maria", surname = "Testperson", email = "specimen@example.org", phone = "+441632960123", birthDate = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_birth_date"), await Problem(futureBirth));
+
         // Before consent no document is expected: refused before any processing.
         var early = await ApplicantAsync(http, "Ada Maria", "Testperson", consent: false);
         Assert.Equal((HttpStatusCode.Conflict, "wrong_step"), await Problem(await http.PostAsync($"/v1/applicants/{early}/documents", Form("passport", truncatedPng))));

@@ -21,6 +21,7 @@ public static class DocumentReasons
     public static readonly ReasonCode NotMachineReadable = new("document_not_machine_readable", ReasonCategory.NeedsReview);
     public static readonly ReasonCode NamePartial = new("document_name_mismatch", ReasonCategory.NeedsReview);
     public static readonly ReasonCode NameDifferent = new("document_name_differs", ReasonCategory.FraudSignal);
+    public static readonly ReasonCode BirthDateDiffers = new("document_birth_date_mismatch", ReasonCategory.NeedsReview);
     public static readonly ReasonCode Repaired = new("mrz_repaired_by_check_digits", ReasonCategory.Notice);
     public static readonly ReasonCode PortraitNotFound = new("document_portrait_not_found", ReasonCategory.Retryable,
         "Make sure the photo on your document is visible and not covered by your fingers or glare.");

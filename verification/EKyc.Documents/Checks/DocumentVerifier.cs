@@ -161,12 +161,15 @@ public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions o
         var namesField = doc.Fields.GetValueOrDefault(MrzLayout.Names) ?? "";
         var truncated = namesField.Length > 0 && namesField[^1] != '<';
         var match = NameMatcher.Compare(capture.RegisteredGivenNames, capture.RegisteredSurname, doc.GivenNames, doc.Surname, truncated);
-        return match switch
-        {
-            NameMatch.Match => CheckResult.Passed(NameCheck, Version, VerificationStep.Document, now),
-            NameMatch.Partial => CheckResult.Failed(NameCheck, Version, VerificationStep.Document, now, DocumentReasons.NamePartial),
-            _ => CheckResult.Failed(NameCheck, Version, VerificationStep.Document, now, DocumentReasons.NameDifferent),
-        };
+        var reasons = new List<ReasonCode>();
+        if (match == NameMatch.Partial) reasons.Add(DocumentReasons.NamePartial);
+        if (match == NameMatch.Different) reasons.Add(DocumentReasons.NameDifferent);
+        // The birth date is check-digit protected in the MRZ: a difference from the registration is the data, not OCR.
+        if (capture.RegisteredBirthDate is { } registered && doc.BirthDate is { } printed && registered != printed)
+            reasons.Add(DocumentReasons.BirthDateDiffers);
+        return reasons.Count == 0
+            ? CheckResult.Passed(NameCheck, Version, VerificationStep.Document, now)
+            : CheckResult.Failed(NameCheck, Version, VerificationStep.Document, now, [.. reasons]);
     }
 
     private static ImmutableDictionary<string, string> Facts(MrzDocument doc)
