@@ -25,5 +25,7 @@ public static class ServiceMetrics
 
     public static readonly Counter<long> FlagsRaised = Meter.CreateCounter<long>("ekyc.flags.raised", description: "Account flags raised, by first reason");
 
+    public static readonly Counter<long> DocumentsChecked = Meter.CreateCounter<long>("ekyc.documents.checked", description: "Document submissions checked, by kind and outcome");
+
     public static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>("ekyc.webhooks.deliveries", description: "Webhook delivery attempts by result");
 }

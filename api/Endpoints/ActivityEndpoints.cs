@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace EKyc.Api.Endpoints;
 
@@ -58,7 +57,7 @@ public static class ActivityEndpoints
             try
             {
                 await Task.WhenAll(perAccount.Select(g => provider
-                    .GetStream<ActivityBatchMessage>(StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Actors.Tenant(http), g.Key)))
+                    .GetStream<ActivityBatchMessage>(ActivityStreamIds.For(Actors.Tenant(http), g.Key))
                     .OnNextAsync(new ActivityBatchMessage([.. g]))));
             }
             catch (InvalidOperationException)

@@ -41,8 +41,7 @@ public static class ApplicantEndpoints
 
         group.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
-            // Another tenant's applicant is answered exactly like an unknown one.
-            if (await grains.GetGrain<IApplicantGrain>(id).GetAsync() is not { } view || !Actors.Of(http, ActorKind.Client).MaySee(view.TenantId))
+            if (await VisibleApplicants.FindAsync(grains, id, http) is not { } view)
                 return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
             // Every read of personal data is on the record: who read which applicant, when.
             var reader = Actors.Client(http);
@@ -68,8 +67,7 @@ public static class ApplicantEndpoints
         group.MapPost("/{id:guid}/capture-link", async (Guid id, IGrainFactory grains, EKyc.Api.Security.TokenIssuer issuer,
             Microsoft.Extensions.Options.IOptions<EKyc.Api.Security.AuthOptions> auth, TimeProvider clock, HttpContext http) =>
         {
-            var caller = Actors.Of(http, ActorKind.Client);
-            if (await grains.GetGrain<IApplicantGrain>(id).GetAsync() is not { } view || !caller.MaySee(view.TenantId))
+            if (await VisibleApplicants.FindAsync(grains, id, http) is not { } view)
                 return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
             var lifetime = auth.Value.CaptureTokenLifetime;
             var token = issuer.Issue($"applicant:{id}", EKyc.Api.Security.Roles.Applicant, view.TenantId ?? Actor.AllTenants, lifetime, id.ToString());

@@ -25,7 +25,7 @@ public static class AuditEndpoints
             switch (subjectType)
             {
                 case "applicant":
-                    if (!Guid.TryParse(subjectId, out var applicantId) || await grains.GetGrain<IApplicantGrain>(applicantId).GetAsync() is not { } view || !caller.MaySee(view.TenantId))
+                    if (!Guid.TryParse(subjectId, out var applicantId) || await VisibleApplicants.FindAsync(grains, applicantId, http) is null)
                         return Problems.Result(404, "subject_not_found", "No such subject.");
                     break;
                 case "account":

@@ -34,14 +34,14 @@ public static class EvidenceEndpoints
         }).WithName("SubmitDocument").WithSummary("Upload the document (multipart: documentType, front, optional back); the checks run and drive the applicant's state.");
 
         group.MapGet("/{id:guid}/evidence", async (Guid id, IGrainFactory grains, HttpContext http) =>
-            await Visible(grains, id, http)
+            await VisibleApplicants.FindAsync(grains, id, http) is not null
                 ? Results.Ok(await grains.GetGrain<IApplicantGrain>(id).GetEvidenceAsync())
                 : Problems.Result(404, "applicant_not_found", "No applicant has this id."))
             .WithName("ListEvidence").WithSummary("The stored evidence of an applicant (ids and kinds).");
 
         group.MapGet("/{id:guid}/checks", async (Guid id, IGrainFactory grains, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
-            if (!await Visible(grains, id, http)) return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
+            if (await VisibleApplicants.FindAsync(grains, id, http) is null) return Problems.Result(404, "applicant_not_found", "No applicant has this id.");
             var results = await grains.GetGrain<IApplicantGrain>(id).GetCheckResultsAsync();
             // Check facts include extracted document data (birth date, nationality): a read of personal data, audited.
             var reader = Actors.Reviewer(http);
@@ -51,7 +51,7 @@ public static class EvidenceEndpoints
 
         group.MapGet("/{id:guid}/evidence/{evidenceId}", async (Guid id, string evidenceId, EvidenceVault vault, AuditTrail audit, TimeProvider clock, IGrainFactory grains, HttpContext http, CancellationToken ct) =>
         {
-            if (evidenceId.Length > 64 || !await Visible(grains, id, http)) return Problems.Result(404, "evidence_not_found", "No evidence has this id for this applicant.");
+            if (evidenceId.Length > 64 || await VisibleApplicants.FindAsync(grains, id, http) is null) return Problems.Result(404, "evidence_not_found", "No evidence has this id for this applicant.");
             if (await vault.GetAsync(id, evidenceId, ct) is not { } evidence)
                 return Problems.Result(404, "evidence_not_found", "No evidence has this id for this applicant.");
             var reader = Actors.Reviewer(http);
@@ -62,8 +62,4 @@ public static class EvidenceEndpoints
 
         return group;
     }
-
-    // The evidence store is keyed by applicant only: the tenant check goes through the applicant.
-    private static async Task<bool> Visible(IGrainFactory grains, Guid id, HttpContext http) =>
-        await grains.GetGrain<IApplicantGrain>(id).GetAsync() is { } view && Actors.Of(http, EKyc.Verification.Workflow.ActorKind.Reviewer).MaySee(view.TenantId);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using System.Net.Http.Json;
+using EKyc.Api.Endpoints;
 using EKyc.GrainInterfaces.Accounts;
 using EKyc.Monitoring.Activity;
 using EKyc.Silo.Hosting;
@@ -225,7 +226,7 @@ internal static class IngestBench
         await Parallel.ForEachAsync(Enumerable.Range(0, 32), async (worker, _) =>
         {
             var account = accounts[worker % accounts.Length];
-            var stream = provider.GetStream<ActivityBatchMessage>(Orleans.Runtime.StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Tenant, account)));
+            var stream = provider.GetStream<ActivityBatchMessage>(ActivityStreamIds.For(Tenant, account));
             while (Interlocked.Read(ref published) < total)
             {
                 try
@@ -269,7 +270,7 @@ internal static class IngestBench
         using var stop = new CancellationTokenSource();
         var loader = Task.Run(async () =>
         {
-            var stream = provider.GetStream<ActivityBatchMessage>(Orleans.Runtime.StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Tenant, background)));
+            var stream = provider.GetStream<ActivityBatchMessage>(ActivityStreamIds.For(Tenant, background));
             var pause = TimeSpan.FromSeconds(GrainBatch / Math.Max(1, backgroundRate));
             while (!stop.IsCancellationRequested)
             {
@@ -282,7 +283,7 @@ internal static class IngestBench
         foreach (var account in probeAccounts)
         {
             var grain = grains.GetGrain<IAccountGrain>(AccountKeys.For(Tenant, account));
-            var stream = provider.GetStream<ActivityBatchMessage>(Orleans.Runtime.StreamId.Create(ActivityStreams.Namespace, AccountKeys.For(Tenant, account)));
+            var stream = provider.GetStream<ActivityBatchMessage>(ActivityStreamIds.For(Tenant, account));
             var now = DateTimeOffset.UtcNow;
             var burst = Enumerable.Range(0, 5).Select(i => new ActivityEvent
             {

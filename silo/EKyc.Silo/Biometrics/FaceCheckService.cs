@@ -71,7 +71,7 @@ internal sealed partial class FaceCheckService : IFaceChecks, IDisposable
 
         var now = _clock.GetUtcNow();
         var results = new List<CheckResult>();
-        var evidence = new List<EvidenceContent> { new("selfie", MediaType(analysed.Format), request.Selfie) };
+        var evidence = new List<EvidenceContent> { new("selfie", analysed.Format.MediaType(), request.Selfie) };
         var selfie = analysed.Selfie!;
         if (selfie.MainFace is not { } face || !selfie.SelfieAccepted)
         {
@@ -264,12 +264,6 @@ internal sealed partial class FaceCheckService : IFaceChecks, IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown liveness action"),
     };
 
-    private static string MediaType(ImageFormat? format) => format switch
-    {
-        ImageFormat.Png => "image/png",
-        ImageFormat.WebP => "image/webp",
-        _ => "image/jpeg",
-    };
 
     public void Dispose() => _slots.Dispose();
 

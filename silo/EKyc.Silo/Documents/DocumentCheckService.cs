@@ -69,12 +69,11 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         var failed = verification.Results.Count(r => r.Outcome != EKyc.Verification.Checks.CheckOutcome.Pass);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogVerified(_logger, kind.ToString(), failed, elapsed);
-        EKyc.Silo.Observability.EkycTelemetry.DocumentsChecked.Add(1, new("kind", kind.ToString()), new("outcome", failed == 0 ? "passed" : "not_passed"));
-        EKyc.Silo.Observability.EkycTelemetry.DocumentCheckMs.Record(elapsed);
+        EKyc.Grains.ServiceMetrics.DocumentsChecked.Add(1, new("kind", kind.ToString()), new("outcome", failed == 0 ? "passed" : "not_passed"));
         EKyc.Grains.ServiceMetrics.CheckDuration.Record(elapsed, new KeyValuePair<string, object?>("step", "document"));
 
-        var evidence = new List<EvidenceContent> { new("document_front", MediaType(front.Format), submission.Front) };
-        if (submission.Back is { Length: > 0 } b) evidence.Add(new("document_back", MediaType(back!.Format), b));
+        var evidence = new List<EvidenceContent> { new("document_front", front.Format.MediaType(), submission.Front) };
+        if (submission.Back is { Length: > 0 } b) evidence.Add(new("document_back", back!.Format.MediaType(), b));
         if (verification.PortraitJpeg is { } portrait) evidence.Add(new("document_portrait", "image/jpeg", portrait));
         return new DocumentCheckOutcome(verification.Results, evidence);
     }
@@ -82,12 +81,6 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
     private static DocumentCheckOutcome Refused(string side, IntakeError error) =>
         DocumentCheckOutcome.Refused(error.Code, $"The {side} image: {error.Message}", error.Code == IntakeError.TooLarge);
 
-    private static string MediaType(ImageFormat? format) => format switch
-    {
-        ImageFormat.Png => "image/png",
-        ImageFormat.WebP => "image/webp",
-        _ => "image/jpeg",
-    };
 
     internal static bool TryKind(string? value, out DocumentKind kind)
     {

@@ -28,7 +28,7 @@ public static class ObservabilitySetup
         {
             otel.WithMetrics(m => m
                 .AddMeter("Microsoft.Orleans")
-                .AddMeter(EkycTelemetry.MeterName)
+                .AddMeter(EKyc.Grains.ServiceMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter());
         }

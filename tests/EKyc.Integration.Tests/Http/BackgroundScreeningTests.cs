@@ -1,7 +1,5 @@
 using EKyc.GrainInterfaces.Applicants;
 using EKyc.Integration.Tests.Support;
-using EKyc.Verification.Checks;
-using EKyc.Verification.Schedule;
 using EKyc.Verification.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,12 +21,7 @@ public sealed class BackgroundScreeningTests
         await using var app = new EmbeddedApp(EmbeddedApp.NewDataDirectory(), settings);
         _ = app.CreateClient();
         var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IApplicantGrain>(Guid.NewGuid());
-        await grain.RegisterAsync(new RegisterApplicant(given, surname, "applicant@example.org", "+441632960123", RiskTier.Medium, Test));
-        await grain.GiveConsentAsync("2026-11", "api", Test);
-        await grain.StartCaptureAsync(Test);
-        var now = DateTimeOffset.UtcNow;
-        await grain.CompleteStepAsync(VerificationStep.Document, [CheckResult.Passed("document", "test", VerificationStep.Document, now)], "doc", Test);
-        var view = (await grain.CompleteStepAsync(VerificationStep.Selfie, [CheckResult.Passed("selfie", "test", VerificationStep.Selfie, now)], "selfie", Test)).Value!;
+        var view = await CaptureScenario.CompleteCaptureAsync(grain, given, surname, Test);
 
         Assert.Equal(stage, view.Stage.ToString());
         Assert.Equal("background_checks_completed", view.History[^1].Trigger);

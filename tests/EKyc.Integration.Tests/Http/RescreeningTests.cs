@@ -1,7 +1,5 @@
 using EKyc.GrainInterfaces.Applicants;
 using EKyc.Integration.Tests.Support;
-using EKyc.Verification.Checks;
-using EKyc.Verification.Schedule;
 using EKyc.Verification.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,12 +26,7 @@ public sealed class RescreeningTests
         });
         _ = app.CreateClient();
         var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IApplicantGrain>(Guid.NewGuid());
-        await grain.RegisterAsync(new RegisterApplicant("Test Person", "One", "applicant@example.org", "+441632960123", RiskTier.Medium, Test));
-        await grain.GiveConsentAsync("2026-11", "api", Test);
-        await grain.StartCaptureAsync(Test);
-        var now = DateTimeOffset.UtcNow;
-        await grain.CompleteStepAsync(VerificationStep.Document, [CheckResult.Passed("document", "test", VerificationStep.Document, now)], "doc", Test);
-        var approved = (await grain.CompleteStepAsync(VerificationStep.Selfie, [CheckResult.Passed("selfie", "test", VerificationStep.Selfie, now)], "selfie", Test)).Value!;
+        var approved = await CaptureScenario.CompleteCaptureAsync(grain, "Test Person", "One", Test);
         Assert.Equal(VerificationStage.Approved, approved.Stage);
 
         await File.WriteAllTextAsync(listFile, original);
