@@ -23,6 +23,8 @@ public static class ServiceMetrics
 
     public static readonly Counter<long> EventDuplicates = Meter.CreateCounter<long>("ekyc.activity.duplicates", description: "Account-activity events recognised as duplicates");
 
+    public static readonly Counter<long> Checkpoints = Meter.CreateCounter<long>("ekyc.activity.checkpoints", description: "Account state writes that made applied stream activity durable");
+
     public static readonly Counter<long> FlagsRaised = Meter.CreateCounter<long>("ekyc.flags.raised", description: "Account flags raised, by first reason");
 
     public static readonly Counter<long> DocumentsChecked = Meter.CreateCounter<long>("ekyc.documents.checked", description: "Document submissions checked, by kind and outcome");

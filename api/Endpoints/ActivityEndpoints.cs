@@ -51,7 +51,7 @@ public static class ActivityEndpoints
             var (events, errors) = ActivityBatch.Parse(items, clock.GetUtcNow());
             if (errors.Count > 0) return Problems.Result(400, "invalid_events", "Some events are not valid; nothing was published.", errors);
 
-            // One stream per account, one message per account per batch: the account grain checkpoints per message.
+            // One stream per account, one message per account per batch; the account grain checkpoints (Monitoring:Checkpoint).
             var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
             var perAccount = events.GroupBy(e => e.AccountId, StringComparer.Ordinal).ToList();
             try

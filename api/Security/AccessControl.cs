@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace EKyc.Api.Security;
 
 /// <summary>
-/// Applies <see cref="EndpointAccess"/> to every /v1 request after authentication: 401 without a valid credential,
-/// 403 for a role the endpoint does not admit or an applicant token used for another applicant.
+/// Applies <see cref="EndpointAccess"/> to every /v1 request, and to any endpoint elsewhere that names its rule with
+/// <see cref="AccessRuleMetadata"/>, after authentication: 401 without a valid credential, 403 for a role the endpoint
+/// does not admit or an applicant token used for another applicant.
 /// </summary>
 internal static class AccessControl
 {
@@ -21,7 +22,8 @@ internal static class AccessControl
         app.Use(async (context, next) =>
         {
             if (!enabled) context.User = TokenIssuer.Everyone();
-            if (context.Request.Path.StartsWithSegments("/v1") && context.GetEndpoint() is { } endpoint
+            if (context.GetEndpoint() is { } endpoint
+                && (context.Request.Path.StartsWithSegments("/v1") || endpoint.Metadata.GetMetadata<AccessRuleMetadata>() is not null)
                 && Refusal(context, endpoint) is { } refusal)
             {
                 await refusal.ExecuteAsync(context);
@@ -33,7 +35,7 @@ internal static class AccessControl
 
     private static IResult? Refusal(HttpContext context, Endpoint endpoint)
     {
-        var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        var name = endpoint.Metadata.GetMetadata<AccessRuleMetadata>()?.Rule ?? endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
         if (name is null || !EndpointAccess.Rules.TryGetValue(name, out var rule))
             return Problems.Result(403, "forbidden", "This endpoint is not open to any role.");
         if (context.User.Identity?.IsAuthenticated != true)
@@ -44,6 +46,8 @@ internal static class AccessControl
         var role = context.User.FindFirstValue(Roles.RoleClaim);
         if (role is null || !rule.Roles.Contains(role))
             return Problems.Result(403, "forbidden", $"The role '{role}' may not call {name}.");
+        if (rule.AllTenants && context.User.FindFirstValue(Roles.TenantClaim) != EKyc.Verification.Workflow.Actor.AllTenants)
+            return Problems.Result(403, "forbidden", $"{name} shows every tenant's data: it needs a caller of all tenants.");
         if (role == Roles.Applicant)
         {
             var bound = context.User.FindFirstValue(Roles.ApplicantClaim);

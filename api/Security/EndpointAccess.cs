@@ -54,11 +54,18 @@ public static class EndpointAccess
         // Audit: read by the people accountable for it; the chain check by auditors.
         ["AuditForSubject"] = new([Roles.Auditor, Roles.Analyst, Roles.Reviewer, Roles.Admin]),
         ["VerifyAudit"] = new([Roles.Auditor, Roles.Admin]),
+
+        // Operations: the Orleans Dashboard lists every tenant's grains, so only an administrator of all tenants.
+        [OrleansDashboard] = new([Roles.Admin], AllTenants: true),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The rule of the Orleans Dashboard's endpoints (mapped outside /v1 with <see cref="AccessRuleMetadata"/>).</summary>
+    public const string OrleansDashboard = "OrleansDashboard";
 }
 
 /// <summary>
 /// The roles allowed on an endpoint. <see cref="ApplicantBound"/>: an applicant's token is accepted only for the
-/// applicant id in the route (<c>{id}</c>), the one it was issued for.
+/// applicant id in the route (<c>{id}</c>), the one it was issued for. <see cref="AllTenants"/>: only a caller of
+/// every tenant (tenant "*") is admitted, for endpoints that show more than one tenant's data.
 /// </summary>
-public sealed record EndpointRule(string[] Roles, bool ApplicantBound = false);
+public sealed record EndpointRule(string[] Roles, bool ApplicantBound = false, bool AllTenants = false);

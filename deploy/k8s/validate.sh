@@ -1,29 +1,61 @@
 #!/usr/bin/env bash
-# Offline check of the Kubernetes manifests (and the compose file's ekyc settings): no cluster, no kubectl, no
-# network beyond installing Debian's python3-yaml when it is missing (as deploy/dev/services.sh installs its tools).
-# Usage: deploy/k8s/validate.sh [MANIFEST_DIR]   (default: the directory of this script)
-# Prints one line per failure and exits 1 if there is any; exits 0 with a summary otherwise.
+# Offline check of the Kubernetes manifests (the base and every overlay) and of the compose file's ekyc settings: no
+# cluster, no network beyond the package registries (Debian's nodejs/npm/python3-yaml when missing, the pinned npm
+# packages of deploy/k8s/check on first use).
+#   1. deploy/k8s/check renders each kustomization (deploy/k8s/base, deploy/k8s/overlays/*) and validates every
+#      object against the Kubernetes API schemas (kubernetes-models' generated validators plus a strict pass for
+#      unknown field names); the deliberately invalid fixtures in deploy/k8s/testdata/invalid must each be refused for
+#      the reason they name, so the schema step is shown to fail. Where kubectl is installed, its `kustomize` renders
+#      the same directories and must agree with the in-repo renderer.
+#   2. The structural checks below run on each rendered kustomization: pinning, probes, resources, non-root,
+#      references between objects, and that every environment variable is a configuration key the code reads.
+# Usage: deploy/k8s/validate.sh        Prints one line per failure and exits 1 if there is any.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-dir=$(cd "${1:-$here}" && pwd)
+check="$here/check"
 
 sudo_cmd() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v python3 >/dev/null || ! python3 -c 'import yaml' 2>/dev/null; then
-  echo "validate.sh: installing python3 and python3-yaml (Debian packages)" >&2
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null || missing+=(python3 python3-yaml)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "validate.sh: installing ${missing[*]} (Debian packages)" >&2
   sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get install -y -qq --no-install-recommends python3 python3-yaml >/dev/null
+  DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The exact versions in package-lock.json (integrity-checked by npm); reinstalled only when the lock file changes.
+if ! cmp -s "$check/package-lock.json" "$check/node_modules/.ekyc-lock" 2>/dev/null; then
+  (cd "$check" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null 2>&1 \
+    || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp "$check/package-lock.json" "$check/node_modules/.ekyc-lock"
 fi
 
-exec python3 - "$dir" "$root" <<'PY'
-import os, re, sys
+cd "$root"
+dirs=(deploy/k8s/base)
+for d in deploy/k8s/overlays/*/; do [ -f "$d/kustomization.yaml" ] && dirs+=("${d%/}"); done
+rendered=$(mktemp)
+trap 'rm -f "$rendered"' EXIT
+status=0
+node "$check/main.mjs" --out "$rendered" --fixtures deploy/k8s/testdata/invalid "${dirs[@]}" || status=1
+if command -v kubectl >/dev/null; then
+  node "$check/compare.mjs" deploy/k8s "${dirs[@]}" || status=1
+else
+  echo "validate.sh: note: kubectl not found; the renderer was not compared with kubectl kustomize"
+fi
+
+python3 - "$rendered" "$root" "$status" <<'PY'
+import json, os, re, sys
 import yaml
 
-manifest_dir, repo_root = sys.argv[1], sys.argv[2]
+rendered_path, repo_root, schema_status = sys.argv[1], sys.argv[2], int(sys.argv[3])
 failures = []
+current = {"label": None}   # the kustomization being checked, named in every failure line
 
 def fail(where, message):
-    failures.append(f"FAIL {where}: {message}")
+    prefix = f"{current['label']}: " if current["label"] else ""
+    failures.append(f"FAIL {prefix}{where}: {message}")
 
 # --------------------------------------------------------------------------------------------------------------
 # Configuration names the service reads. Each entry: (name or regex, source file, evidence that must still be in
@@ -157,88 +189,6 @@ def read_env_file(path):
 
 check_evidence()
 
-kpath = os.path.join(manifest_dir, "kustomization.yaml")
-if not os.path.isfile(kpath):
-    print(f"FAIL {manifest_dir}: no kustomization.yaml")
-    sys.exit(1)
-kdocs = load_yaml_docs(kpath)
-kust = kdocs[0] if kdocs else {}
-if kust.get("kind") != "Kustomization":
-    fail("kustomization.yaml", "kind is not Kustomization")
-namespace = kust.get("namespace")
-if not namespace:
-    fail("kustomization.yaml", "no namespace: every object should land in the service's namespace")
-
-objects = []          # (file, doc)
-listed = set()
-for res in kust.get("resources") or []:
-    path = os.path.join(manifest_dir, res)
-    listed.add(os.path.normpath(res))
-    if not os.path.isfile(path):
-        fail("kustomization.yaml", f"resource {res} does not exist (directories and remote bases are not used here)")
-        continue
-    for doc in load_yaml_docs(path):
-        objects.append((res, doc))
-
-for fname in sorted(os.listdir(manifest_dir)):
-    if fname.endswith((".yaml", ".yml")) and fname not in ("kustomization.yaml", "kustomization.yml") \
-            and os.path.normpath(fname) not in listed:
-        fail(fname, "not listed in kustomization.yaml resources (it would never be applied)")
-
-# Every object: apiVersion, kind, metadata.name.
-by_kind = {}
-for fname, doc in objects:
-    if not isinstance(doc, dict):
-        fail(fname, "a YAML document that is not a mapping")
-        continue
-    kind, name = doc.get("kind"), (doc.get("metadata") or {}).get("name")
-    for field, value in (("apiVersion", doc.get("apiVersion")), ("kind", kind), ("metadata.name", name)):
-        if not value:
-            fail(f"{fname} {kind or '?'}/{name or '?'}", f"missing {field}")
-    if kind and name:
-        if name in by_kind.setdefault(kind, {}):
-            fail(f"{fname} {kind}/{name}", "defined twice")
-        by_kind[kind][name] = (fname, doc)
-
-def objs(kind):
-    return by_kind.get(kind, {})
-
-if namespace and "Namespace" in by_kind and namespace not in objs("Namespace"):
-    fail("kustomization.yaml", f"namespace '{namespace}' is not the Namespace object this kustomization defines")
-
-# ConfigMaps and Secrets the kustomization provides: plain objects and generators (their keys, where known).
-config_maps = {n: set((d.get("data") or {}).keys()) | set((d.get("binaryData") or {}).keys())
-               for n, (_, d) in objs("ConfigMap").items()}
-secrets = {n: set((d.get("data") or {}).keys()) | set((d.get("stringData") or {}).keys())
-           for n, (_, d) in objs("Secret").items()}
-
-def generator_keys(gen, label):
-    keys = set()
-    for lit in gen.get("literals") or []:
-        keys.add(lit.split("=", 1)[0])
-    for f in gen.get("files") or []:
-        keys.add(f.split("=", 1)[0] if "=" in f else os.path.basename(f))
-    for env in (gen.get("envs") or []) + ([gen["env"]] if gen.get("env") else []):
-        path = os.path.join(manifest_dir, env)
-        # The real env file holds secrets and is git-ignored; its committed template names the same keys.
-        if not os.path.isfile(path) and os.path.isfile(path + ".example"):
-            path = path + ".example"
-        if not os.path.isfile(path):
-            fail("kustomization.yaml", f"{label} {gen.get('name')}: env file {env} (or {env}.example) not found")
-            continue
-        keys |= set(read_env_file(path).keys())
-    return keys
-
-for gen in kust.get("configMapGenerator") or []:
-    config_maps[gen.get("name")] = generator_keys(gen, "configMapGenerator")
-for gen in kust.get("secretGenerator") or []:
-    secrets[gen.get("name")] = generator_keys(gen, "secretGenerator")
-
-image_overrides = {i.get("name"): i for i in kust.get("images") or []}
-for name, override in image_overrides.items():
-    if override.get("newTag") in (None, "", "latest") and not override.get("digest"):
-        fail("kustomization.yaml", f"images: '{name}' must pin newTag (not latest) or a digest")
-
 def image_pinned(image):
     if "@sha256:" in image:
         return True
@@ -247,155 +197,194 @@ def image_pinned(image):
         return False
     return last.rsplit(":", 1)[1] not in ("", "latest")
 
-# --------------------------------------------------------------------------------------------------------------
-# Deployments.
-# --------------------------------------------------------------------------------------------------------------
-def labels_match(selector, labels):
-    return bool(selector) and all(labels.get(k) == v for k, v in selector.items())
+def check_kustomization(label, namespace, objects):
+    """The structural checks of one rendered kustomization; returns (objects by kind, external TLS secret names)."""
+    current["label"] = label
+    if not namespace:
+        fail("kustomization.yaml", "no namespace: every object should land in the service's namespace")
 
-deployment_labels = {}
-for name, (fname, dep) in objs("Deployment").items():
-    where = f"{fname} Deployment/{name}"
-    spec = dep.get("spec") or {}
-    template = spec.get("template") or {}
-    pod_labels = (template.get("metadata") or {}).get("labels") or {}
-    deployment_labels[name] = pod_labels
-    selector = (spec.get("selector") or {}).get("matchLabels") or {}
-    if not labels_match(selector, pod_labels):
-        fail(where, "spec.selector.matchLabels does not match the pod template's labels")
-    pod = template.get("spec") or {}
-    pod_sc = pod.get("securityContext") or {}
-    sa = pod.get("serviceAccountName")
-    if sa and sa not in objs("ServiceAccount"):
-        fail(where, f"serviceAccountName '{sa}' is not defined in the kustomization")
-    volumes = {v.get("name"): v for v in pod.get("volumes") or []}
+    # Every object: apiVersion, kind, metadata.name.
+    by_kind = {}
+    for fname, doc in objects:
+        if not isinstance(doc, dict):
+            fail(fname, "a YAML document that is not a mapping")
+            continue
+        kind, name = doc.get("kind"), (doc.get("metadata") or {}).get("name")
+        for field, value in (("apiVersion", doc.get("apiVersion")), ("kind", kind), ("metadata.name", name)):
+            if not value:
+                fail(f"{fname} {kind or '?'}/{name or '?'}", f"missing {field}")
+        if kind and name:
+            if name in by_kind.setdefault(kind, {}):
+                fail(f"{fname} {kind}/{name}", "defined twice")
+            by_kind[kind][name] = (fname, doc)
 
-    for v in volumes.values():
-        if "configMap" in v and v["configMap"].get("name") not in config_maps:
-            fail(where, f"volume '{v.get('name')}' uses ConfigMap '{v['configMap'].get('name')}' that the kustomization does not define")
-        if "secret" in v and v["secret"].get("secretName") not in secrets:
-            fail(where, f"volume '{v.get('name')}' uses Secret '{v['secret'].get('secretName')}' that the kustomization does not define")
+    def objs(kind):
+        return by_kind.get(kind, {})
 
-    containers = pod.get("containers") or []
-    if not containers:
-        fail(where, "no containers")
-    for kind_of, group in (("container", containers), ("initContainer", pod.get("initContainers") or [])):
-        for c in group:
-            cw = f"{where} {kind_of} '{c.get('name')}'"
-            image = c.get("image") or ""
-            if not image:
-                fail(cw, "no image")
-            elif not image_pinned(image):
-                fail(cw, f"image '{image}' is not pinned by a tag (or is 'latest')")
-            if kind_of == "container":
-                for probe in ("readinessProbe", "livenessProbe"):
-                    if not c.get(probe):
-                        fail(cw, f"no {probe}")
-            res = c.get("resources") or {}
-            for section in ("requests", "limits"):
-                for r in ("cpu", "memory"):
-                    if not (res.get(section) or {}).get(r):
-                        fail(cw, f"resources.{section}.{r} is not set")
-            c_sc = c.get("securityContext") or {}
-            non_root = c_sc.get("runAsNonRoot", pod_sc.get("runAsNonRoot"))
-            if non_root is not True:
-                fail(cw, "runAsNonRoot is not true (pod or container securityContext)")
-            if c_sc.get("readOnlyRootFilesystem") is True:
-                mounts = {m.get("mountPath") for m in c.get("volumeMounts") or []}
-                if "/tmp" not in mounts:
-                    fail(cw, "readOnlyRootFilesystem without a volume at /tmp (.NET writes there)")
-            for m in c.get("volumeMounts") or []:
-                if m.get("name") not in volumes:
-                    fail(cw, f"volumeMount '{m.get('name')}' has no volume")
+    if namespace and "Namespace" in by_kind and namespace not in objs("Namespace"):
+        fail("kustomization.yaml", f"namespace '{namespace}' is not the Namespace object this kustomization defines")
 
-            # Where the environment comes from, and whether each name is one the service reads.
-            for src in c.get("envFrom") or []:
-                prefix = src.get("prefix", "")
-                if "configMapRef" in src:
-                    ref = src["configMapRef"].get("name")
-                    if ref not in config_maps:
-                        fail(cw, f"envFrom ConfigMap '{ref}' is not defined in the kustomization")
-                    for key in sorted(config_maps.get(ref, ())):
-                        check_name(f"{cw} (from ConfigMap {ref})", prefix + key)
-                if "secretRef" in src:
-                    ref = src["secretRef"].get("name")
-                    if ref not in secrets:
-                        fail(cw, f"envFrom Secret '{ref}' is not defined in the kustomization")
-                    for key in sorted(secrets.get(ref, ())):
-                        check_name(f"{cw} (from Secret {ref})", prefix + key)
-            for e in c.get("env") or []:
-                check_name(cw, e.get("name", ""))
-                vf = e.get("valueFrom") or {}
-                if "configMapKeyRef" in vf:
-                    ref, key = vf["configMapKeyRef"].get("name"), vf["configMapKeyRef"].get("key")
-                    if ref not in config_maps:
-                        fail(cw, f"env {e.get('name')}: ConfigMap '{ref}' is not defined in the kustomization")
-                    elif key not in config_maps[ref]:
-                        fail(cw, f"env {e.get('name')}: ConfigMap '{ref}' has no key '{key}'")
-                if "secretKeyRef" in vf:
-                    ref, key = vf["secretKeyRef"].get("name"), vf["secretKeyRef"].get("key")
-                    if ref not in secrets:
-                        fail(cw, f"env {e.get('name')}: Secret '{ref}' is not defined in the kustomization")
-                    elif key not in secrets[ref]:
-                        fail(cw, f"env {e.get('name')}: Secret '{ref}' has no key '{key}'")
+    # ConfigMaps and Secrets the kustomization provides (generated ones are rendered objects too) and their keys.
+    config_maps = {n: set((d.get("data") or {}).keys()) | set((d.get("binaryData") or {}).keys())
+                   for n, (_, d) in objs("ConfigMap").items()}
+    secrets = {n: set((d.get("data") or {}).keys()) | set((d.get("stringData") or {}).keys())
+               for n, (_, d) in objs("Secret").items()}
 
-def matching_deployments(selector):
-    return [n for n, labels in deployment_labels.items() if labels_match(selector, labels)]
+    # --------------------------------------------------------------------------------------------------------------
+    # Deployments.
+    # --------------------------------------------------------------------------------------------------------------
+    def labels_match(selector, labels):
+        return bool(selector) and all(labels.get(k) == v for k, v in selector.items())
 
-# --------------------------------------------------------------------------------------------------------------
-# Cross-references between objects.
-# --------------------------------------------------------------------------------------------------------------
-hpa_targets = set()
-for name, (fname, hpa) in objs("HorizontalPodAutoscaler").items():
-    ref = (hpa.get("spec") or {}).get("scaleTargetRef") or {}
-    if ref.get("kind") != "Deployment" or ref.get("name") not in objs("Deployment"):
-        fail(f"{fname} HorizontalPodAutoscaler/{name}", f"scaleTargetRef {ref.get('kind')}/{ref.get('name')} is not a Deployment here")
-    else:
-        hpa_targets.add(ref["name"])
-for name in hpa_targets:
-    fname, dep = objs("Deployment")[name]
-    if "replicas" in (dep.get("spec") or {}):
-        fail(f"{fname} Deployment/{name}", "sets spec.replicas although an HPA scales it (every apply would reset the count)")
+    deployment_labels = {}
+    for name, (fname, dep) in objs("Deployment").items():
+        where = f"{fname} Deployment/{name}"
+        spec = dep.get("spec") or {}
+        template = spec.get("template") or {}
+        pod_labels = (template.get("metadata") or {}).get("labels") or {}
+        deployment_labels[name] = pod_labels
+        selector = (spec.get("selector") or {}).get("matchLabels") or {}
+        if not labels_match(selector, pod_labels):
+            fail(where, "spec.selector.matchLabels does not match the pod template's labels")
+        pod = template.get("spec") or {}
+        pod_sc = pod.get("securityContext") or {}
+        sa = pod.get("serviceAccountName")
+        if sa and sa not in objs("ServiceAccount"):
+            fail(where, f"serviceAccountName '{sa}' is not defined in the kustomization")
+        volumes = {v.get("name"): v for v in pod.get("volumes") or []}
 
-for name, (fname, svc) in objs("Service").items():
-    selector = (svc.get("spec") or {}).get("selector") or {}
-    if not matching_deployments(selector):
-        fail(f"{fname} Service/{name}", f"selector {selector} matches no Deployment's pods")
+        for v in volumes.values():
+            if "configMap" in v and v["configMap"].get("name") not in config_maps:
+                fail(where, f"volume '{v.get('name')}' uses ConfigMap '{v['configMap'].get('name')}' that the kustomization does not define")
+            if "secret" in v and v["secret"].get("secretName") not in secrets:
+                fail(where, f"volume '{v.get('name')}' uses Secret '{v['secret'].get('secretName')}' that the kustomization does not define")
 
-for kind in ("PodDisruptionBudget", "NetworkPolicy"):
-    for name, (fname, obj) in objs(kind).items():
-        spec = obj.get("spec") or {}
-        selector = ((spec.get("selector") if kind == "PodDisruptionBudget" else spec.get("podSelector")) or {}).get("matchLabels") or {}
+        containers = pod.get("containers") or []
+        if not containers:
+            fail(where, "no containers")
+        for kind_of, group in (("container", containers), ("initContainer", pod.get("initContainers") or [])):
+            for c in group:
+                cw = f"{where} {kind_of} '{c.get('name')}'"
+                image = c.get("image") or ""
+                if not image:
+                    fail(cw, "no image")
+                elif not image_pinned(image):
+                    fail(cw, f"image '{image}' is not pinned by a tag (or is 'latest')")
+                if kind_of == "container":
+                    for probe in ("readinessProbe", "livenessProbe"):
+                        if not c.get(probe):
+                            fail(cw, f"no {probe}")
+                res = c.get("resources") or {}
+                for section in ("requests", "limits"):
+                    for r in ("cpu", "memory"):
+                        if not (res.get(section) or {}).get(r):
+                            fail(cw, f"resources.{section}.{r} is not set")
+                c_sc = c.get("securityContext") or {}
+                non_root = c_sc.get("runAsNonRoot", pod_sc.get("runAsNonRoot"))
+                if non_root is not True:
+                    fail(cw, "runAsNonRoot is not true (pod or container securityContext)")
+                if c_sc.get("readOnlyRootFilesystem") is True:
+                    mounts = {m.get("mountPath") for m in c.get("volumeMounts") or []}
+                    if "/tmp" not in mounts:
+                        fail(cw, "readOnlyRootFilesystem without a volume at /tmp (.NET writes there)")
+                for m in c.get("volumeMounts") or []:
+                    if m.get("name") not in volumes:
+                        fail(cw, f"volumeMount '{m.get('name')}' has no volume")
+
+                # Where the environment comes from, and whether each name is one the service reads.
+                for src in c.get("envFrom") or []:
+                    prefix = src.get("prefix", "")
+                    for kind, field, defined in (("ConfigMap", "configMapRef", config_maps), ("Secret", "secretRef", secrets)):
+                        if field not in src:
+                            continue
+                        ref = src[field].get("name")
+                        if ref not in defined:
+                            fail(cw, f"envFrom {kind} '{ref}' is not defined in the kustomization")
+                        for key in sorted(defined.get(ref, ())):
+                            check_name(f"{cw} (from {kind} {ref})", prefix + key)
+                for e in c.get("env") or []:
+                    check_name(cw, e.get("name", ""))
+                    vf = e.get("valueFrom") or {}
+                    if "configMapKeyRef" in vf:
+                        ref, key = vf["configMapKeyRef"].get("name"), vf["configMapKeyRef"].get("key")
+                        if ref not in config_maps:
+                            fail(cw, f"env {e.get('name')}: ConfigMap '{ref}' is not defined in the kustomization")
+                        elif key not in config_maps[ref]:
+                            fail(cw, f"env {e.get('name')}: ConfigMap '{ref}' has no key '{key}'")
+                    if "secretKeyRef" in vf:
+                        ref, key = vf["secretKeyRef"].get("name"), vf["secretKeyRef"].get("key")
+                        if ref not in secrets:
+                            fail(cw, f"env {e.get('name')}: Secret '{ref}' is not defined in the kustomization")
+                        elif key not in secrets[ref]:
+                            fail(cw, f"env {e.get('name')}: Secret '{ref}' has no key '{key}'")
+
+    def matching_deployments(selector):
+        return [n for n, labels in deployment_labels.items() if labels_match(selector, labels)]
+
+    # --------------------------------------------------------------------------------------------------------------
+    # Cross-references between objects.
+    # --------------------------------------------------------------------------------------------------------------
+    hpa_targets = set()
+    for name, (fname, hpa) in objs("HorizontalPodAutoscaler").items():
+        ref = (hpa.get("spec") or {}).get("scaleTargetRef") or {}
+        if ref.get("kind") != "Deployment" or ref.get("name") not in objs("Deployment"):
+            fail(f"{fname} HorizontalPodAutoscaler/{name}", f"scaleTargetRef {ref.get('kind')}/{ref.get('name')} is not a Deployment here")
+        else:
+            hpa_targets.add(ref["name"])
+    for name in hpa_targets:
+        fname, dep = objs("Deployment")[name]
+        if "replicas" in (dep.get("spec") or {}):
+            fail(f"{fname} Deployment/{name}", "sets spec.replicas although an HPA scales it (every apply would reset the count)")
+
+    for name, (fname, svc) in objs("Service").items():
+        selector = (svc.get("spec") or {}).get("selector") or {}
         if not matching_deployments(selector):
-            fail(f"{fname} {kind}/{name}", f"selector {selector} matches no Deployment's pods")
+            fail(f"{fname} Service/{name}", f"selector {selector} matches no Deployment's pods")
 
-for name, (fname, rb) in objs("RoleBinding").items():
-    role = (rb.get("roleRef") or {}).get("name")
-    if (rb.get("roleRef") or {}).get("kind") == "Role" and role not in objs("Role"):
-        fail(f"{fname} RoleBinding/{name}", f"roleRef Role '{role}' is not defined")
-    for s in rb.get("subjects") or []:
-        if s.get("kind") == "ServiceAccount" and s.get("name") not in objs("ServiceAccount"):
-            fail(f"{fname} RoleBinding/{name}", f"subject ServiceAccount '{s.get('name')}' is not defined")
+    for kind in ("PodDisruptionBudget", "NetworkPolicy"):
+        for name, (fname, obj) in objs(kind).items():
+            spec = obj.get("spec") or {}
+            selector = ((spec.get("selector") if kind == "PodDisruptionBudget" else spec.get("podSelector")) or {}).get("matchLabels") or {}
+            if not matching_deployments(selector):
+                fail(f"{fname} {kind}/{name}", f"selector {selector} matches no Deployment's pods")
 
-external_tls = []
-for name, (fname, ing) in objs("Ingress").items():
-    spec = ing.get("spec") or {}
-    if not spec.get("tls"):
-        fail(f"{fname} Ingress/{name}", "no TLS section")
-    for t in spec.get("tls") or []:
-        if t.get("secretName") not in secrets:
-            external_tls.append(t.get("secretName"))
-    for rule in spec.get("rules") or []:
-        for p in ((rule.get("http") or {}).get("paths") or []):
-            backend = ((p.get("backend") or {}).get("service") or {})
-            svc = objs("Service").get(backend.get("name"))
-            if not svc:
-                fail(f"{fname} Ingress/{name}", f"backend Service '{backend.get('name')}' is not defined")
-                continue
-            port = backend.get("port") or {}
-            ports = (svc[1].get("spec") or {}).get("ports") or []
-            if not any(port.get("name") == sp.get("name") if "name" in port else port.get("number") == sp.get("port") for sp in ports):
-                fail(f"{fname} Ingress/{name}", f"backend port {port} is not a port of Service '{backend.get('name')}'")
+    for name, (fname, rb) in objs("RoleBinding").items():
+        role = (rb.get("roleRef") or {}).get("name")
+        if (rb.get("roleRef") or {}).get("kind") == "Role" and role not in objs("Role"):
+            fail(f"{fname} RoleBinding/{name}", f"roleRef Role '{role}' is not defined")
+        for s in rb.get("subjects") or []:
+            if s.get("kind") == "ServiceAccount" and s.get("name") not in objs("ServiceAccount"):
+                fail(f"{fname} RoleBinding/{name}", f"subject ServiceAccount '{s.get('name')}' is not defined")
+
+    external_tls = []
+    for name, (fname, ing) in objs("Ingress").items():
+        spec = ing.get("spec") or {}
+        if not spec.get("tls"):
+            fail(f"{fname} Ingress/{name}", "no TLS section")
+        for t in spec.get("tls") or []:
+            if t.get("secretName") not in secrets:
+                external_tls.append(t.get("secretName"))
+        for rule in spec.get("rules") or []:
+            for p in ((rule.get("http") or {}).get("paths") or []):
+                backend = ((p.get("backend") or {}).get("service") or {})
+                svc = objs("Service").get(backend.get("name"))
+                if not svc:
+                    fail(f"{fname} Ingress/{name}", f"backend Service '{backend.get('name')}' is not defined")
+                    continue
+                port = backend.get("port") or {}
+                ports = (svc[1].get("spec") or {}).get("ports") or []
+                if not any(port.get("name") == sp.get("name") if "name" in port else port.get("number") == sp.get("port") for sp in ports):
+                    fail(f"{fname} Ingress/{name}", f"backend port {port} is not a port of Service '{backend.get('name')}'")
+    return by_kind, external_tls
+
+rendered = json.load(open(rendered_path, encoding="utf-8"))
+summaries = []
+for entry in rendered:
+    objects = [(o["source"], o["object"]) for o in entry["objects"]]
+    by_kind, external_tls = check_kustomization(entry["dir"], entry["namespace"], objects)
+    summaries.append((entry["dir"], entry["namespace"], by_kind, external_tls))
+current["label"] = None
+
 
 # --------------------------------------------------------------------------------------------------------------
 # The compose file uses the same configuration names (only the services running the ekyc image).
@@ -426,15 +415,15 @@ if os.path.isfile(compose_path):
 
 for line in failures:
     print(line)
-count = sum(len(v) for v in by_kind.values())
-if failures:
-    print(f"validate.sh: {len(failures)} failure(s) in {manifest_dir}")
+if failures or schema_status:
+    print(f"validate.sh: {len(failures)} structural failure(s)" + (" and schema failures (above)" if schema_status else ""))
     sys.exit(1)
-kinds = ", ".join(f"{len(v)} {k}" for k, v in sorted(by_kind.items()))
-print(f"validate.sh: OK: {count} objects ({kinds}); generated: "
-      f"{', '.join(g.get('name') for g in (kust.get('secretGenerator') or []) + (kust.get('configMapGenerator') or []))}")
-if external_tls:
-    print(f"validate.sh: note: Ingress TLS Secret(s) {', '.join(sorted(set(external_tls)))} must exist in namespace "
-          f"{namespace} (created outside this kustomization)")
+for label, namespace, by_kind, external_tls in summaries:
+    count = sum(len(v) for v in by_kind.values())
+    kinds = ", ".join(f"{len(v)} {k}" for k, v in sorted(by_kind.items()))
+    print(f"validate.sh: OK: {label}: {count} objects ({kinds})")
+    if external_tls:
+        print(f"validate.sh: note: {label}: Ingress TLS Secret(s) {', '.join(sorted(set(external_tls)))} must exist in "
+              f"namespace {namespace} (created outside the kustomization)")
 print(f"validate.sh: compose: {compose_checked} ekyc service(s) use only known configuration names")
 PY

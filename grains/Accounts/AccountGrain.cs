@@ -21,8 +21,10 @@ namespace EKyc.Grains.Accounts;
 /// <summary>
 /// One account. Handles activity however it arrives (API batch or its activity stream): de-duplicate by event id,
 /// update the rolling window, evaluate rules and the anomaly model, raise a flag and ask the linked applicant to
-/// re-verify. State is written once per batch — for the stream, that write is the checkpoint: a batch redelivered
-/// after a crash finds its events already seen.
+/// re-verify. A direct ingest writes state before it answers. Stream activity is checkpointed
+/// (<see cref="CheckpointOptions"/>): the stream is the log between writes, and after each write the grain tells the
+/// stream which messages the write covers (<see cref="IActivityCheckpoints"/>). A message redelivered after a crash
+/// either finds its events in the written de-duplication ring or is applied for the first time.
 /// </summary>
 [ImplicitStreamSubscription(ActivityStreams.Namespace)]
 public sealed partial class AccountGrain(
@@ -34,6 +36,8 @@ public sealed partial class AccountGrain(
     IOutbox outbox,
     IAnomalyScorer scorer,
     IOptions<RiskThresholds> riskOptions,
+    IOptions<CheckpointOptions> checkpointOptions,
+    IActivityCheckpoints checkpoints,
     DomainClock clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IStreamSubscriptionObserver, IAsyncObserver<ActivityBatchMessage>
 {
@@ -41,6 +45,12 @@ public sealed partial class AccountGrain(
     private const string AnomalyRule = "anomaly_score";
     private readonly RuleEngine _rules = new(ruleOptions.Value);
     private AccountState S => state.State;
+    // Stream progress not yet written: events applied, when the first of them was, and the positions to acknowledge.
+    private int _unsavedEvents;
+    private long _unsavedSince;
+    private readonly List<StreamSequenceToken> _uncommitted = [];
+    private StreamId? _stream;
+    private IGrainTimer? _checkpointTimer;
     // The grain key is "{tenant}/{account id}" (see AccountKeys): the platform's id is what callers see.
     private string GrainKey => this.GetPrimaryKeyString();
 
@@ -53,7 +63,7 @@ public sealed partial class AccountGrain(
             return CommandResult<AccountView>.Fail(ErrorKind.Conflict, "account_linked_elsewhere", "This account is already linked to another applicant.");
         S.ApplicantId = applicantId;
         S.Version++;
-        await this.WriteOrResetAsync(state);
+        await SaveAsync();
         await ProjectAsync();
         return Ok();
     }
@@ -62,13 +72,14 @@ public sealed partial class AccountGrain(
     {
         if (S.ApplicantId is null)
             return CommandResult<IngestResult>.Fail(ErrorKind.NotFound, "account_not_linked", "The account is not linked to an applicant; link it first.");
-        return CommandResult<IngestResult>.Ok(await ApplyAsync(events));
+        return CommandResult<IngestResult>.Ok(await ApplyAsync(events, writeNow: true));
     }
 
     // Stream delivery: the subscription is implicit (one stream per account id), resumed on every activation.
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         ArgumentNullException.ThrowIfNull(handleFactory);
+        _stream = handleFactory.StreamId;
         await handleFactory.Create<ActivityBatchMessage>().ResumeAsync(this);
     }
 
@@ -77,8 +88,17 @@ public sealed partial class AccountGrain(
         ArgumentNullException.ThrowIfNull(item);
         // A stream cannot answer "not linked": the events are kept (analysts see them), re-verification waits for a link.
         if (S.ApplicantId is null) S.UnlinkedEvents += item.Events.Length;
-        S.StreamBatches++;
-        await ApplyAsync(item.Events);
+        if (token is not null) _uncommitted.Add(token);
+        var result = await ApplyAsync(item.Events, writeNow: false);
+        if (result.Accepted > 0)
+        {
+            S.StreamBatches++;
+        }
+        else if (_unsavedEvents == 0)
+        {
+            // Only events already written (a redelivery): acknowledge without a write.
+            await CommitAsync();
+        }
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -89,7 +109,7 @@ public sealed partial class AccountGrain(
         return Task.CompletedTask;
     }
 
-    private async Task<IngestResult> ApplyAsync(ImmutableArray<ActivityEvent> events)
+    private async Task<IngestResult> ApplyAsync(ImmutableArray<ActivityEvent> events, bool writeNow)
     {
         int accepted = 0, duplicates = 0;
         var newFlags = ImmutableArray.CreateBuilder<string>();
@@ -108,7 +128,8 @@ public sealed partial class AccountGrain(
             var hits = _rules.Evaluate(features).ToList();
             if (scorer.Score(features) is { } score)
             {
-                Remember(new ScorePoint(e.OccurredAt, Math.Round(score.Score, 4), scorer.ModelVersion ?? "", string.Join(',', score.TopFeatures.Select(f => f.Feature)), e.EventId));
+                if (WorthAPoint(e.OccurredAt, score.Score, risk.FlagScore))
+                    Remember(new ScorePoint(e.OccurredAt, Math.Round(score.Score, 4), scorer.ModelVersion ?? "", string.Join(',', score.TopFeatures.Select(f => f.Feature)), e.EventId));
                 // A young account has no baseline of its own: every first event looks new. Rules still apply to it.
                 if (score.Score >= risk.FlagScore && S.Window.EventsSeen >= risk.MinimumHistoryEvents)
                 {
@@ -130,7 +151,15 @@ public sealed partial class AccountGrain(
             S.Outbox.Add(PendingEvents.Create("account.flagged", AccountId, clock.GetUtcNow(),
                 new { flagId, applicantId = S.ApplicantId, reasonCodes = flag.Hits.Select(h => h.Code).ToArray() }));
         }
-        await this.WriteOrResetAsync(state);
+        _unsavedEvents += accepted;
+        if (_unsavedSince == 0) _unsavedSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        // A flag is news for the platform and analysts: written (with its outbox entry) before anyone hears of it.
+        if (!writeNow && newFlags.Count == 0 && !CheckpointDue())
+        {
+            EnsureCheckpointTimer();
+            return new IngestResult(accepted, duplicates, []);
+        }
+        await SaveAsync();
         await S.Outbox.FlushAsync(outbox);
         if (newFlags.Count > 0)
         {
@@ -144,6 +173,67 @@ public sealed partial class AccountGrain(
             if (S.ApplicantId is not null) await RequestReverificationAsync(newFlags[^1]);
         }
         return new IngestResult(accepted, duplicates, newFlags.ToImmutable());
+    }
+
+    private bool CheckpointDue() =>
+        _unsavedEvents >= checkpointOptions.Value.MaxEvents
+        || System.Diagnostics.Stopwatch.GetElapsedTime(_unsavedSince) >= checkpointOptions.Value.MaxDelay;
+
+    /// <summary>Writes the state; everything applied so far is then durable, so the stream may forget those messages.</summary>
+    private async Task SaveAsync()
+    {
+        await this.WriteOrResetAsync(state);
+        if (_unsavedEvents > 0) ServiceMetrics.Checkpoints.Add(1);
+        _unsavedEvents = 0;
+        _unsavedSince = 0;
+        await CommitAsync();
+    }
+
+    private async Task CommitAsync()
+    {
+        if (_uncommitted.Count == 0 || _stream is not { } stream) return;
+        var positions = _uncommitted.ToArray();
+        _uncommitted.Clear();
+        await checkpoints.CommittedAsync(stream, positions);
+    }
+
+    // One timer while there is unwritten stream progress, so a quiet account still checkpoints within MaxDelay.
+    private void EnsureCheckpointTimer()
+    {
+        if (_checkpointTimer is not null) return;
+        var period = checkpointOptions.Value.MaxDelay / 2;
+        _checkpointTimer = this.RegisterGrainTimer(static (grain, _) => grain.OnCheckpointTimerAsync(), this,
+            new GrainTimerCreationOptions(period, period) { KeepAlive = false });
+    }
+
+    private async Task OnCheckpointTimerAsync()
+    {
+        if (_unsavedEvents == 0)
+        {
+            _checkpointTimer?.Dispose();
+            _checkpointTimer = null;
+            return;
+        }
+        if (CheckpointDue()) await SaveAsync();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Best effort: if this fails (or the silo dies), the durable stream redelivers the unacknowledged messages.
+        if (_unsavedEvents > 0)
+        {
+            try { await SaveAsync(); }
+            catch (Exception ex) { LogCheckpointFailed(logger, AccountId, ex.GetType().Name); }
+        }
+    }
+
+    // The timeline is for people: a point per event would fill it with seconds of a busy account's routine. Kept:
+    // the first point, any move of 0.05 or more, anything at or above the flag score, and one a minute otherwise.
+    private bool WorthAPoint(DateTimeOffset at, double score, double flagScore)
+    {
+        if (S.Scores.Count == 0 || score >= flagScore) return true;
+        var last = S.Scores[^1];
+        return Math.Abs(score - last.Score) >= 0.05 || at - last.At >= TimeSpan.FromMinutes(1) || at < last.At;
     }
 
     private void Remember(ScorePoint point)
@@ -163,7 +253,7 @@ public sealed partial class AccountGrain(
             return CommandResult<AccountView>.Fail(ErrorKind.Validation, "note_required", "Clearing a flag needs a note.");
         S.Flags[index] = flag with { Status = newStatus, Actions = flag.Actions.Add(new FlagAction(clock.GetUtcNow(), actor, newStatus, note)) };
         S.Version++;
-        await this.WriteOrResetAsync(state);
+        await SaveAsync();
         await ProjectAsync();
         // The analyst's note is free text and may name people: the audit keeps that a note exists, not its words.
         await audit.AppendAsync("Analyst", actor, "account.flag_action", "account", GrainKey,
@@ -255,6 +345,9 @@ public sealed partial class AccountGrain(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Account {AccountId}: activity stream error {ErrorType}")]
     private static partial void LogStreamError(ILogger logger, string accountId, string errorType);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Account {AccountId}: checkpoint at deactivation failed ({ErrorType}); the stream redelivers")]
+    private static partial void LogCheckpointFailed(ILogger logger, string accountId, string errorType);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Account {AccountId}: re-verification not applied ({Code})")]
     private static partial void LogReverificationNotApplied(ILogger logger, string accountId, string code);

@@ -19,10 +19,10 @@ public sealed class AccountState
     /// <summary>Events for the client platform not yet confirmed by the outbox.</summary>
     [Id(6)] public List<PendingEvent> Outbox { get; set; } = [];
 
-    /// <summary>Recent anomaly scores, newest last (bounded): the timeline an analyst reads.</summary>
+    /// <summary>Anomaly scores worth showing (changes, high scores, one a minute), newest last, bounded: the timeline an analyst reads.</summary>
     [Id(7)] public List<ScorePoint> Scores { get; set; } = [];
 
-    /// <summary>Stream batches applied (each is a checkpoint: state is written after every batch).</summary>
+    /// <summary>Stream batches applied with at least one new event (written at checkpoints).</summary>
     [Id(8)] public long StreamBatches { get; set; }
 
     /// <summary>Events that arrived before the account was linked to an applicant (kept, but no re-verification).</summary>

@@ -21,10 +21,12 @@ public sealed partial class NatsQueueAdapterFactory : IQueueAdapterFactory
     private readonly ILogger _logger;
     private readonly HashRingBasedStreamQueueMapper _mapper;
     private readonly SimpleQueueAdapterCache _cache;
-    private readonly NatsReceiverRegistry _receivers = new();
+    private readonly NatsReceiverRegistry _receivers;
 
-    public NatsQueueAdapterFactory(string name, NatsJetStreamTransport transport, Serializer serializer, ILoggerFactory loggerFactory)
+    public NatsQueueAdapterFactory(string name, NatsJetStreamTransport transport, NatsStreamCheckpoints checkpoints, Serializer serializer, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        _receivers = checkpoints.Receivers;
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -44,6 +46,7 @@ public sealed partial class NatsQueueAdapterFactory : IQueueAdapterFactory
         return new NatsQueueAdapterFactory(
             name,
             services.GetRequiredKeyedService<NatsJetStreamTransport>(name),
+            services.GetRequiredKeyedService<NatsStreamCheckpoints>(name),
             services.GetRequiredService<Serializer>(),
             services.GetRequiredService<ILoggerFactory>());
     }

@@ -19,6 +19,9 @@ namespace EKyc.Streaming.Nats;
 /// redelivery while this silo still owns the queue; a silo that dies stops doing so and JetStream redelivers.</item>
 /// <item>A message whose delivery failed, or that cannot be decoded, is redelivered after a delay until MaxDeliver,
 /// then terminated and logged with its stream sequence (never its contents).</item>
+/// <item>With <see cref="NatsAcknowledgement.ConsumerCheckpoint"/>, delivery does not acknowledge: the consumer's
+/// checkpoint notice does (<see cref="CommitAsync"/>), by exact position. A delivered message is no longer kept alive,
+/// so if its consumer's silo dies before a checkpoint covers it, JetStream redelivers it after AckWait.</item>
 /// <item>At shutdown, held messages are negatively acknowledged (in stream order) so the queue's next owner gets them
 /// at once, ahead of newer messages.</item>
 /// </list>
@@ -180,7 +183,7 @@ internal sealed partial class NatsQueueAdapterReceiver : IQueueAdapterReceiver, 
         {
             var position = NextPosition(sequence);
             batch.Token = new EventSequenceTokenV2(position.Sequence, position.Index);
-            _held[position] = new Held(msg, sequence, deliveries, Stopwatch.GetTimestamp());
+            _held[position] = new Held(msg, batch.StreamId, sequence, deliveries, Stopwatch.GetTimestamp());
         }
         return batch;
     }
@@ -212,17 +215,52 @@ internal sealed partial class NatsQueueAdapterReceiver : IQueueAdapterReceiver, 
     {
         ArgumentNullException.ThrowIfNull(messages);
         List<Task>? acks = null;
+        var onCheckpoint = _options.AcknowledgeOn == NatsAcknowledgement.ConsumerCheckpoint;
         foreach (var message in messages)
         {
             if (message is not NatsBatchContainer { Token: { } token }) continue;
             Held? held;
             lock (_gate)
             {
+                if (onCheckpoint)
+                {
+                    // Applied, not yet durable: wait for the consumer's checkpoint, without keeping it alive.
+                    if (_held.TryGetValue(PositionOf(token), out var waiting)) waiting.Delivered = true;
+                    continue;
+                }
                 if (!_held.Remove(PositionOf(token), out held)) continue;
             }
             (acks ??= []).Add(AckAsync(held.Message, held.StreamSequence));
         }
         if (acks is not null) await Task.WhenAll(acks);
+    }
+
+    /// <summary>
+    /// Acknowledges the notice's positions this receiver holds for that stream (a checkpoint may arrive before the
+    /// pulling agent reports the delivery: it is acknowledged all the same); returns the positions it does not hold.
+    /// </summary>
+    internal async Task<IReadOnlyList<(long Sequence, int Index)>> CommitAsync(CheckpointNotice notice)
+    {
+        List<(long, int)>? remaining = null;
+        List<Held>? acks = null;
+        lock (_gate)
+        {
+            foreach (var (sequence, index) in notice.Positions)
+            {
+                var position = new Position(sequence, index);
+                if (_held.TryGetValue(position, out var held) && held.Stream.Equals(notice.Stream))
+                {
+                    _held.Remove(position);
+                    (acks ??= []).Add(held);
+                }
+                else
+                {
+                    (remaining ??= []).Add((sequence, index));
+                }
+            }
+        }
+        if (acks is not null) await Task.WhenAll(acks.Select(h => AckAsync(h.Message, h.StreamSequence)));
+        return remaining ?? (IReadOnlyList<(long, int)>)[];
     }
 
     private async Task AckAsync(INatsJSMsg<byte[]> msg, ulong sequence)
@@ -286,12 +324,22 @@ internal sealed partial class NatsQueueAdapterReceiver : IQueueAdapterReceiver, 
             {
                 var now = Stopwatch.GetTimestamp();
                 List<Held> due = [];
-                int abandoned = 0;
+                int abandoned = 0, expired = 0;
                 lock (_gate)
                 {
                     foreach (var (position, held) in _held)
                     {
-                        if (Stopwatch.GetElapsedTime(held.ReceivedAt, now) > giveUpAfter)
+                        if (held.Delivered)
+                        {
+                            // Awaiting its consumer's checkpoint. Past AckWait JetStream redelivers it (the consumer
+                            // died, or the notice was lost): the redelivery is the one to acknowledge now.
+                            if (Stopwatch.GetElapsedTime(held.LastTouched, now) >= _options.AckWait)
+                            {
+                                _held.Remove(position);
+                                expired++;
+                            }
+                        }
+                        else if (Stopwatch.GetElapsedTime(held.ReceivedAt, now) > giveUpAfter)
                         {
                             // Held for ten AckWaits: something lost track of it. Stop holding it; JetStream redelivers.
                             _held.Remove(position);
@@ -305,6 +353,7 @@ internal sealed partial class NatsQueueAdapterReceiver : IQueueAdapterReceiver, 
                     }
                 }
                 if (abandoned > 0) LogAbandoned(_queue, abandoned, giveUpAfter);
+                if (expired > 0) LogCheckpointOverdue(_queue, expired, _options.AckWait);
                 foreach (var held in due)
                 {
                     try
@@ -419,9 +468,11 @@ internal sealed partial class NatsQueueAdapterReceiver : IQueueAdapterReceiver, 
 
     private readonly record struct Position(long Sequence, int Index);
 
-    private sealed class Held(INatsJSMsg<byte[]> message, ulong streamSequence, ulong deliveries, long receivedAt)
+    private sealed class Held(INatsJSMsg<byte[]> message, StreamId stream, ulong streamSequence, ulong deliveries, long receivedAt)
     {
         public INatsJSMsg<byte[]> Message { get; } = message;
+        public StreamId Stream { get; } = stream;
+        public bool Delivered { get; set; }
         public ulong StreamSequence { get; } = streamSequence;
         public ulong Deliveries { get; } = deliveries;
         public long ReceivedAt { get; } = receivedAt;
@@ -460,6 +511,9 @@ internal sealed partial class NatsQueueAdapterReceiver : IQueueAdapterReceiver, 
 
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Queue {Queue}: {Count} messages held longer than {Limit}; released to JetStream redelivery")]
     private partial void LogAbandoned(uint queue, int count, TimeSpan limit);
+
+    [LoggerMessage(EventId = 4125, Level = LogLevel.Warning, Message = "Queue {Queue}: {Count} delivered messages saw no consumer checkpoint within {AckWait}; JetStream redelivers them")]
+    private partial void LogCheckpointOverdue(uint queue, int count, TimeSpan ackWait);
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Debug, Message = "Queue {Queue}: in-progress ack for stream sequence {Sequence} failed")]
     private partial void LogProgressFailed(Exception exception, uint queue, ulong sequence);

@@ -69,12 +69,24 @@ public sealed class NatsStreamOptions
     /// <summary>Batches kept per queue in the pulling agent's cache (<see cref="Orleans.Providers.Streams.Common.SimpleQueueAdapterCache"/>).</summary>
     public int CacheSize { get; set; } = 4096;
 
+    /// <summary>
+    /// When a message is acknowledged: <see cref="NatsAcknowledgement.Delivery"/> once the pulling agent delivered it
+    /// to every consumer, or <see cref="NatsAcknowledgement.ConsumerCheckpoint"/> once the consumer reports (through
+    /// <see cref="NatsStreamCheckpoints"/>) that a state write covers it — for consumers that checkpoint rather than
+    /// write per message. Then a delivered message is no longer kept alive: if no checkpoint covers it within AckWait
+    /// (its consumer's silo died), JetStream redelivers it.
+    /// </summary>
+    public NatsAcknowledgement AcknowledgeOn { get; set; } = NatsAcknowledgement.Delivery;
+
     /// <summary>How long a publish waits for JetStream's acknowledgement before the producer sees a failure.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     internal string SubjectFor(uint queue) => $"{SubjectPrefix}.{queue}";
 
     internal string DurableNameFor(uint queue) => $"{DurableNamePrefix}-{queue}";
+
+    /// <summary>Core NATS subject for checkpoint notices (outside the stream's <c>{SubjectPrefix}.*</c>, so never stored).</summary>
+    internal string CheckpointSubject => $"{SubjectPrefix}-checkpoints";
 
     /// <summary>Problems with these settings, in words (empty when valid).</summary>
     public IReadOnlyList<string> Problems()

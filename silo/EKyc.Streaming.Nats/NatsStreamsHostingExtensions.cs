@@ -22,6 +22,7 @@ public static class NatsStreamsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddServices(builder.Services, providerName, configureOptions);
+        NatsStreamLag.Register(builder.Services, providerName);
         return builder.AddPersistentStreams(providerName, NatsQueueAdapterFactory.Create, configurator => configureStream?.Invoke(configurator));
     }
 
@@ -49,5 +50,7 @@ public static class NatsStreamsHostingExtensions
         services.AddTransient<IConfigurationValidator>(sp => new NatsStreamOptionsValidator(sp.GetOptionsByName<NatsStreamOptions>(providerName), providerName));
         services.TryAddKeyedSingleton(providerName, (sp, _) => new NatsJetStreamTransport(
             providerName, sp.GetOptionsByName<NatsStreamOptions>(providerName), sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddKeyedSingleton(providerName, (sp, _) => new NatsStreamCheckpoints(
+            sp.GetRequiredKeyedService<NatsJetStreamTransport>(providerName), sp.GetRequiredService<ILoggerFactory>()));
     }
 }

@@ -83,6 +83,7 @@ public sealed class LiveApp : IAsyncLifetime
                 ["Documents:Intake:MinSide"] = "200",
                 // The anomaly model trains on the platform's own normal activity: quickly here, so a chart has scores.
                 ["Monitoring:Model:SampleRate"] = "1",
+                ["Monitoring:Model:MaxSamplesPerSecond"] = "1000",
                 ["Monitoring:Model:MinSamples"] = "150",
                 ["Monitoring:Model:TrainingInterval"] = "00:00:02",
                 ["Monitoring:Model:RefreshInterval"] = "00:00:01",

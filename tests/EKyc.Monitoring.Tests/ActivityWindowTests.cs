@@ -68,7 +68,48 @@ public class ActivityWindowTests
         Assert.True(w.HasSeen("e149"));
         Assert.True(w.HasSeen("e50"));
         Assert.False(w.HasSeen("e49"));
-        Assert.Equal(100, w.RecentEventIds.Count);
+        Assert.Equal(100, w.SeenCount);
+    }
+
+    [Fact]
+    public void Ids_stored_before_the_hash_ring_still_count_as_seen()
+    {
+        var w = new ActivityWindow { RecentEventIds = ["old-1", "old-2"] };
+        Assert.True(w.HasSeen("old-2"));
+        Assert.False(w.HasSeen("new-1"));
+        w.Observe(Login("new-1", T0, true), Options);
+        Assert.True(w.HasSeen("old-1"));
+        Assert.True(w.HasSeen("new-1"));
+        Assert.Empty(w.RecentEventIds);
+    }
+
+    [Fact]
+    public void A_late_event_counts_only_for_itself_and_what_follows()
+    {
+        var w = new ActivityWindow();
+        w.Observe(Tx("1", T0, 100), Options);
+        w.Observe(Tx("2", T0.AddMinutes(50), 200), Options);
+        // Arrives last but happened between the two: its features see only the first; the next event sees all three.
+        var late = w.Observe(Tx("3", T0.AddMinutes(10), 50), Options);
+        Assert.Equal(2, late[FeatureNames.TransactionCount1h]);
+        Assert.Equal(150, late[FeatureNames.TransactionAmount24h]);
+        var next = w.Observe(Tx("4", T0.AddMinutes(65), 1), Options);
+        Assert.Equal(3, next[FeatureNames.TransactionCount1h]);
+        Assert.Equal(351, next[FeatureNames.TransactionAmount24h]);
+    }
+
+    [Fact]
+    public void Counts_stop_at_the_entry_cap_and_expired_entries_are_pruned()
+    {
+        var w = new ActivityWindow();
+        var small = new WindowOptions { MaxEntries = 100 };
+        FeatureVector f = null!;
+        for (var i = 0; i < 1000; i++) f = w.Observe(Login($"e{i}", T0.AddSeconds(i), true), small);
+        Assert.Equal(100, f[FeatureNames.Events1h]);
+        Assert.True(w.Entries.Count < 200 + 1);
+        f = w.Observe(Login("tomorrow", T0.AddDays(2), true), small);
+        Assert.Equal(1, f[FeatureNames.Events1h]);
+        Assert.True(w.Entries.Count <= 100);
     }
 
     [Fact]

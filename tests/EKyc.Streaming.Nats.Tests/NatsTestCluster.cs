@@ -44,7 +44,8 @@ internal sealed class NatsTestCluster : IAsyncDisposable
 
     public static string DurablePrefix(string run) => $"ekyctest-{run}";
 
-    public static async Task<NatsTestCluster> StartAsync(short silos, int cacheSize = 4096, int queueCount = DefaultQueueCount, int deliveryBatchSize = 1)
+    public static async Task<NatsTestCluster> StartAsync(short silos, int cacheSize = 4096, int queueCount = DefaultQueueCount, int deliveryBatchSize = 1,
+        NatsAcknowledgement acknowledgeOn = NatsAcknowledgement.Delivery)
     {
         var url = TestServers.NatsOrSkip();
         var run = Guid.NewGuid().ToString("N")[..12];
@@ -54,6 +55,7 @@ internal sealed class NatsTestCluster : IAsyncDisposable
         builder.Properties["NatsTest:CacheSize"] = cacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Properties["NatsTest:QueueCount"] = queueCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Properties["NatsTest:DeliveryBatchSize"] = deliveryBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["NatsTest:AcknowledgeOn"] = acknowledgeOn.ToString();
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
@@ -61,8 +63,8 @@ internal sealed class NatsTestCluster : IAsyncDisposable
         return new NatsTestCluster(cluster, run, url, queueCount);
     }
 
-    public IAsyncStream<ActivityItem> Stream(Guid key) =>
-        Cluster.Client.GetStreamProvider(Provider).GetStream<ActivityItem>(StreamId.Create(ActivityProbeGrain.Namespace, key));
+    public IAsyncStream<ActivityItem> Stream(Guid key, string streamNamespace = ActivityProbeGrain.Namespace) =>
+        Cluster.Client.GetStreamProvider(Provider).GetStream<ActivityItem>(StreamId.Create(streamNamespace, key));
 
     /// <summary>Publishes raw bytes (not a batch container) straight onto every queue's subject.</summary>
     public async Task PublishGarbageAsync(byte[] payload)
@@ -109,6 +111,7 @@ internal sealed class NatsTestCluster : IAsyncDisposable
         {
             await Cluster.DisposeAsync();
             ReceivedLog.Forget(Run);
+            DurableLog.Forget(Run);
             await using var nats = new NatsConnection(new NatsOpts { Url = Url });
             try
             {
@@ -135,6 +138,7 @@ internal sealed class NatsTestCluster : IAsyncDisposable
         o.MaxAge = TimeSpan.FromMinutes(10);
         o.DuplicateWindow = TimeSpan.FromMinutes(1);
         o.CacheSize = int.Parse(configuration["NatsTest:CacheSize"]!, System.Globalization.CultureInfo.InvariantCulture);
+        o.AcknowledgeOn = Enum.Parse<NatsAcknowledgement>(configuration["NatsTest:AcknowledgeOn"]!);
     }
 
     public sealed class SiloConfigurator : ISiloConfigurator

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using EKyc.Monitoring.Activity;
 using Orleans;
 
@@ -12,11 +13,27 @@ namespace EKyc.Monitoring.Features;
 [GenerateSerializer, Alias("ekyc.ActivityWindow")]
 public sealed class ActivityWindow
 {
-    [Id(0)] public List<WindowEntry> Entries { get; set; } = [];
+    /// <summary>Recent events in time order (bounded by <see cref="WindowOptions"/>); checkpointed packed, see <see cref="PackedEntries"/>.</summary>
+    public List<WindowEntry> Entries => _entries;
+
+    [NonSerialized]
+    private List<WindowEntry> _entries = [];
+
+    /// <summary>State written before entries were packed: read into <see cref="Entries"/>, written empty.</summary>
+    [Id(0)]
+    public List<WindowEntry> LegacyEntries
+    {
+        get => [];
+        set
+        {
+            if (value is { Count: > 0 }) _entries = value;
+        }
+    }
     [Id(1)] public List<string> KnownDevices { get; set; } = [];
     [Id(2)] public List<string> KnownCountries { get; set; } = [];
     [Id(3)] public DateTimeOffset? LastChangeAt { get; set; }
     [Id(4)] public DateTimeOffset? LastActivityAt { get; set; }
+    /// <summary>Event ids as stored before the hashed ring (<see cref="SeenHashes"/>); read once and converted.</summary>
     [Id(5)] public List<string> RecentEventIds { get; set; } = [];
     [Id(6)] public long EventsSeen { get; set; }
 
@@ -42,6 +59,35 @@ public sealed class ActivityWindow
     /// <summary>When transactions to new counterparties happened, within the last 24 hours; at most <see cref="WindowOptions.MaxEntries"/>.</summary>
     [Id(18)] public List<DateTimeOffset> NewCounterpartyTimes { get; set; } = [];
 
+    /// <summary>
+    /// Recently handled event ids as 64-bit hashes in a ring (oldest overwritten first): 8 bytes per id instead of
+    /// the id itself, so a checkpoint stays small. A false "seen" needs two ids of one account colliding in 64 bits.
+    /// </summary>
+    [Id(19)]
+    public byte[] SeenHashes
+    {
+        get => MemoryMarshal.AsBytes(_seen.AsSpan(0, Math.Min(SeenCount, _seen.Length))).ToArray();
+        set
+        {
+            _seen = MemoryMarshal.Cast<byte, ulong>(value).ToArray();
+            _seenIndex = null;
+        }
+    }
+
+    [Id(20)] public int SeenCount { get; set; }
+    [Id(21)] public int SeenNext { get; set; }
+
+    [Id(22)]
+    public byte[] PackedEntries
+    {
+        get => WindowEntryCodec.Pack(Entries);
+        set
+        {
+            if (value is { Length: > 0 }) _entries = WindowEntryCodec.Unpack(value);
+            _totals = null;
+        }
+    }
+
     /// <summary>How many past observations the amount and hour baselines weigh at most.</summary>
     public const int BaselineMemory = 200;
 
@@ -53,18 +99,27 @@ public sealed class ActivityWindow
     private const double MinimumLogAmountDeviation = 0.25;
     private const double MaxAbsZScore = 10;
 
-    // Rebuilt from RecentEventIds after loading; never persisted.
+    // The ring itself (persisted as bytes through SeenHashes).
     [NonSerialized]
-    private HashSet<string>? _idIndex;
+    private ulong[] _seen = [];
 
-    public bool HasSeen(string eventId) => (_idIndex ??= new HashSet<string>(RecentEventIds, StringComparer.Ordinal)).Contains(eventId);
+    // Rebuilt from the persisted ring after loading; never persisted.
+    [NonSerialized]
+    private HashSet<ulong>? _seenIndex;
+
+    // Running totals over Entries (kept in time order), so the 1 h and 24 h features are two binary searches and a
+    // subtraction instead of a scan of up to MaxEntries entries per event. Rebuilt after loading and after pruning.
+    [NonSerialized]
+    private WindowTotals? _totals;
+
+    public bool HasSeen(string eventId) => SeenIndex().Contains(EventIdHash.Of(eventId));
 
     /// <summary>Adds an event and returns the features as of that event. The caller has checked <see cref="HasSeen"/>.</summary>
     public FeatureVector Observe(ActivityEvent e, WindowOptions options)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(options);
-        Remember(e.EventId, options.DedupCapacity);
+        Remember(EventIdHash.Of(e.EventId), options.DedupCapacity);
         EventsSeen++;
 
         var dormantDays = LastActivityAt is { } last && e.OccurredAt > last ? (e.OccurredAt - last).TotalDays : 0;
@@ -91,34 +146,18 @@ public sealed class ActivityWindow
         if (!failed) LearnHour(e.OccurredAt);
         if (counterparty is not null) UseCounterparty(counterparty, e.OccurredAt);
         if (newCounterparty) NewCounterpartyTimes.Add(e.OccurredAt);
-        Entries.Add(new WindowEntry(e.OccurredAt, e.Type, e.Amount ?? 0m, failed));
-        Prune(e.OccurredAt, options);
+        var totals = Totals();
+        totals.Add(Entries, new WindowEntry(e.OccurredAt, e.Type, e.Amount ?? 0m, failed));
+        Prune(options);
 
         var hourAgo = e.OccurredAt.AddHours(-1);
         var dayAgo = e.OccurredAt.AddDays(-1);
-        double txCount1h = 0, txCount24h = 0, txAmount24h = 0, failed1h = 0, events1h = 0, changes24h = 0;
-        foreach (var entry in Entries)
-        {
-            if (entry.At > e.OccurredAt) continue;
-            if (entry.At > hourAgo) events1h++;
-            if (entry.Type == ActivityType.Transaction)
-            {
-                if (entry.At > hourAgo) txCount1h++;
-                if (entry.At > dayAgo)
-                {
-                    txCount24h++;
-                    txAmount24h += (double)entry.Amount;
-                }
-            }
-            else if (entry.Failed && entry.At > hourAgo)
-            {
-                failed1h++;
-            }
-            else if (IsChange(entry.Type) && entry.At > dayAgo)
-            {
-                changes24h++;
-            }
-        }
+        // Only the newest MaxEntries entries count, whatever pruning has not removed yet.
+        var floor = Math.Max(0, Entries.Count - options.MaxEntries);
+        var lastHour = totals.Range(Entries, hourAgo, e.OccurredAt, floor);
+        var lastDay = totals.Range(Entries, dayAgo, e.OccurredAt, floor);
+        double txCount1h = lastHour.Transactions, txCount24h = lastDay.Transactions, txAmount24h = (double)lastDay.Amount;
+        double failed1h = lastHour.FailedLogins, events1h = lastHour.Events, changes24h = lastDay.Changes;
         var counterparties24h = 0;
         foreach (var lastUsed in Counterparties.Values)
         {
@@ -148,7 +187,7 @@ public sealed class ActivityWindow
         return new FeatureVector(e.OccurredAt, values.ToImmutable());
     }
 
-    private static bool IsChange(ActivityType type) => type is ActivityType.ContactChange or ActivityType.AddressChange
+    internal static bool IsChange(ActivityType type) => type is ActivityType.ContactChange or ActivityType.AddressChange
         or ActivityType.BeneficiaryAdded or ActivityType.DeviceChange or ActivityType.PasswordReset;
 
     private static bool Within(DateTimeOffset? at, DateTimeOffset after, DateTimeOffset notAfter) => at is { } t && t > after && t <= notAfter;
@@ -220,24 +259,71 @@ public sealed class ActivityWindow
         list.Add(value);
     }
 
-    private void Remember(string eventId, int capacity)
+    private HashSet<ulong> SeenIndex()
     {
-        _idIndex ??= new HashSet<string>(RecentEventIds, StringComparer.Ordinal);
-        RecentEventIds.Add(eventId);
-        _idIndex.Add(eventId);
-        if (RecentEventIds.Count <= capacity) return;
-        var excess = RecentEventIds.Count - capacity;
-        foreach (var old in RecentEventIds.Take(excess)) _idIndex.Remove(old);
-        RecentEventIds.RemoveRange(0, excess);
+        if (_seenIndex is not null) return _seenIndex;
+        _seenIndex = new HashSet<ulong>(SeenCount);
+        for (var i = 0; i < SeenCount && i < _seen.Length; i++) _seenIndex.Add(_seen[i]);
+        if (RecentEventIds.Count > 0)
+        {
+            // State written before the ring existed: carry its ids over, oldest first, then drop the list.
+            var legacy = RecentEventIds;
+            RecentEventIds = [];
+            foreach (var id in legacy) Remember(EventIdHash.Of(id), Math.Max(legacy.Count, _seen.Length));
+        }
+        return _seenIndex;
     }
 
-    private void Prune(DateTimeOffset newest, WindowOptions options)
+    private void Remember(ulong hash, int capacity)
     {
-        var horizon = newest - options.Retention;
-        Entries.RemoveAll(x => x.At < horizon);
+        SeenIndex();
+        if (_seen.Length != capacity) Resize(capacity);
+        var index = _seenIndex!;
+        if (SeenCount < capacity)
+        {
+            _seen[SeenCount++] = hash;
+        }
+        else
+        {
+            index.Remove(_seen[SeenNext]);
+            _seen[SeenNext] = hash;
+            SeenNext = (SeenNext + 1) % capacity;
+        }
+        index.Add(hash);
+    }
+
+    // The configured capacity changed (or the ring is new): keep the newest ids, oldest first.
+    private void Resize(int capacity)
+    {
+        var ordered = new List<ulong>(SeenCount);
+        for (var i = 0; i < SeenCount; i++) ordered.Add(_seen[(SeenNext + i) % Math.Max(1, _seen.Length)]);
+        var keep = ordered.Skip(Math.Max(0, ordered.Count - capacity)).ToArray();
+        _seen = new ulong[capacity];
+        keep.CopyTo(_seen, 0);
+        SeenCount = keep.Length;
+        SeenNext = 0;
+        _seenIndex = [.. keep];
+    }
+
+    private WindowTotals Totals() => _totals ??= WindowTotals.Build(Entries);
+
+    // Expired entries are already outside every feature's range, so they are removed in chunks rather than one list
+    // shift per event; removal shifts the list and rebuilds the totals, so it must not happen often.
+    private void Prune(WindowOptions options)
+    {
+        if (LastActivityAt is not { } newest) return;
+        var expired = WindowTotals.CountBefore(Entries, newest - options.Retention);
+        var excess = Entries.Count - options.MaxEntries;
+        var remove = Math.Max(expired, excess);
+        if (remove >= PruneChunk || (remove > 0 && remove >= Entries.Count / 2))
+        {
+            Entries.RemoveRange(0, remove);
+            _totals = null;
+        }
         var day = newest.AddDays(-1);
         NewCounterpartyTimes.RemoveAll(t => t <= day);
         if (NewCounterpartyTimes.Count > options.MaxEntries) NewCounterpartyTimes.RemoveRange(0, NewCounterpartyTimes.Count - options.MaxEntries);
-        if (Entries.Count > options.MaxEntries) Entries.RemoveRange(0, Entries.Count - options.MaxEntries);
     }
+
+    private const int PruneChunk = 256;
 }

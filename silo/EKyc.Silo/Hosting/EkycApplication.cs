@@ -56,7 +56,7 @@ public static class EkycApplication
         else builder.Services.AddEkycApi(builder.Configuration, database.ReadModels());
 
         var app = builder.Build();
-        app.MapEkycObservability(observability, hostsSilo: hosting.Mode != HostMode.Api);
+        app.MapEkycObservability(observability, hostsApi: hosting.Mode != HostMode.Silo);
         if (hosting.Mode == HostMode.Silo)
         {
             app.MapHealthChecks("/health/live");

@@ -18,6 +18,14 @@ public static class GrainServices
         services.AddOptions<ReverificationOptions>().Bind(configuration.GetSection("Verification:Reverification")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EKyc.Verification.Retention.RetentionOptions>().Bind(configuration.GetSection("Retention")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WindowOptions>().Bind(configuration.GetSection("Monitoring:Window")).ValidateDataAnnotations().ValidateOnStart();
+        // On JetStream, a delivered message waits for the checkpoint that covers it; it must come well before AckWait.
+        var ackWait = configuration.GetValue("Streaming:Nats:AckWait", TimeSpan.FromSeconds(30));
+        services.AddOptions<EKyc.Grains.Accounts.CheckpointOptions>().Bind(configuration.GetSection("Monitoring:Checkpoint")).ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(configuration["Streaming:Nats:Url"]) || o.MaxDelay * 3 <= ackWait,
+                "Monitoring:Checkpoint:MaxDelay must be at most a third of Streaming:Nats:AckWait")
+            .ValidateOnStart();
+        if (string.IsNullOrWhiteSpace(configuration["Streaming:Nats:Url"])) services.AddSingleton<IActivityCheckpoints, UnacknowledgedStreamCheckpoints>();
+        else services.AddSingleton<IActivityCheckpoints, JetStreamCheckpoints>();
         services.AddOptions<RuleOptions>().Bind(configuration.GetSection("Monitoring"))
             .Validate(o => !o.Problems().Any(), "Monitoring:Rules refers to unknown features or repeats a code")
             .ValidateOnStart();

@@ -50,8 +50,10 @@ public static class OrleansSetup
         var nats = configuration.GetSection("Streaming:Nats");
         if (!string.IsNullOrWhiteSpace(nats["Url"]))
         {
-            // Account streams are implicit subscriptions only: no pub-sub registry to keep in sync across silos.
-            return silo.AddNatsStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, nats.Bind,
+            // Account streams are implicit subscriptions only: no pub-sub registry to keep in sync across silos. Account
+            // grains checkpoint (Monitoring:Checkpoint), so a message is acknowledged when a checkpoint covers it.
+            return silo.AddNatsStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider,
+                o => { nats.Bind(o); o.AcknowledgeOn = EKyc.Streaming.Nats.NatsAcknowledgement.ConsumerCheckpoint; },
                 s => s.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
         }
         silo.AddMemoryStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, o => o.ConfigurePartitioning(8));
@@ -67,7 +69,8 @@ public static class OrleansSetup
         if (!string.IsNullOrWhiteSpace(nats["Url"]))
         {
             // An API-only process publishes straight to JetStream through the adapter, with the silos' options.
-            return client.AddNatsStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, nats.Bind,
+            return client.AddNatsStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider,
+                o => { nats.Bind(o); o.AcknowledgeOn = EKyc.Streaming.Nats.NatsAcknowledgement.ConsumerCheckpoint; },
                 s => s.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
         }
         client.AddMemoryStreams(EKyc.GrainInterfaces.Accounts.ActivityStreams.Provider, o => o.ConfigurePartitioning(8));

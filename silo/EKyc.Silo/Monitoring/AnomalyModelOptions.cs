@@ -12,6 +12,13 @@ public sealed class AnomalyTrainingOptions
     [Range(0.0001, 1)]
     public double SampleRate { get; set; } = 0.05;
 
+    /// <summary>
+    /// Most samples a silo keeps per second, whatever the event rate: 200k samples (MaxSamples) is days of a busy
+    /// platform at this rate, and a sample is a database row, which a silo at 50k events/s should not write 2.5k of.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxSamplesPerSecond { get; set; } = 50;
+
     [Range(10, 10_000_000)]
     public int MinSamples { get; set; } = 5_000;
 

@@ -30,8 +30,16 @@ internal sealed partial class AnomalyScorerService(
 
     public void Offer(FeatureVector features)
     {
-        if (Random.Shared.NextDouble() < options.Value.SampleRate) _samples.Writer.TryWrite(features);
+        if (Random.Shared.NextDouble() >= options.Value.SampleRate) return;
+        // A fixed budget per second (MaxSamplesPerSecond): the second's counter resets when the second changes.
+        var second = Environment.TickCount64 / 1000;
+        if (Interlocked.Exchange(ref _sampleSecond, second) != second) Interlocked.Exchange(ref _sampledThisSecond, 0);
+        if (Interlocked.Increment(ref _sampledThisSecond) > options.Value.MaxSamplesPerSecond) return;
+        _samples.Writer.TryWrite(features);
     }
+
+    private long _sampleSecond;
+    private int _sampledThisSecond;
 
     /// <summary>Trains on the recent samples now, if there are enough; returns the new version or null.</summary>
     public async Task<string?> TrainNowAsync(CancellationToken ct)

@@ -16,8 +16,9 @@ public sealed class ObservabilityOptions
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>
-    /// The Orleans Dashboard at <c>/dashboard</c> (cluster, grains, reminders). It has no sign-in of its own, so it is
-    /// on by default only in Development; elsewhere turn it on explicitly and keep it behind a network policy.
+    /// The Orleans Dashboard at <c>/dashboard</c> (cluster, grains, reminders), served by the API behind its access
+    /// control (administrators of all tenants). It adds a profiling filter to every grain call, so it is on by default
+    /// only in Development; a cluster turns it on for every silo and API process (the silos collect the data).
     /// </summary>
     public bool? Dashboard { get; set; }
 }

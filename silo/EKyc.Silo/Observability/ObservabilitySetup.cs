@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using EKyc.Api.Security;
 using Orleans.Dashboard;
 
 namespace EKyc.Silo.Observability;
@@ -55,13 +56,22 @@ public static class ObservabilitySetup
     {
         ArgumentNullException.ThrowIfNull(options);
         client.AddActivityPropagation();
+        // An API process serves the Dashboard as an Orleans client; the silos collect what it shows.
+        if (options.Dashboard == true) client.AddDashboard();
         return client;
     }
 
-    public static void MapEkycObservability(this WebApplication app, ObservabilityOptions options, bool hostsSilo)
+    /// <summary>
+    /// /metrics on every process; the Dashboard only where the API's pipeline runs (embedded and API processes), behind
+    /// its access control: a silo process has no sign-in, so it never serves the Dashboard.
+    /// </summary>
+    public static void MapEkycObservability(this WebApplication app, ObservabilityOptions options, bool hostsApi)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Metrics) app.MapPrometheusScrapingEndpoint("/metrics");
-        if (options.Dashboard == true && hostsSilo) app.MapOrleansDashboard("/dashboard");
+        if (options.Dashboard == true && hostsApi)
+        {
+            app.MapOrleansDashboard("/dashboard").RequireEndpointAccess(EndpointAccess.OrleansDashboard);
+        }
     }
 }

@@ -68,6 +68,7 @@ public sealed class ActivityStreamTests
         var settings = new Dictionary<string, string?>
         {
             ["Monitoring:Model:SampleRate"] = "1",
+            ["Monitoring:Model:MaxSamplesPerSecond"] = "1000",
             ["Monitoring:Model:MinSamples"] = "150",
             ["Monitoring:Model:TrainingInterval"] = "00:00:01",
             ["Monitoring:Model:RefreshInterval"] = "00:00:01",

@@ -30,7 +30,8 @@ public sealed class ObservabilityTests
         // No personal data leaks into metric labels.
         Assert.DoesNotContain("Testperson", text, StringComparison.Ordinal);
 
-        var dashboard = await http.GetAsync("/dashboard/");
+        using var operatorClient = app.CreateClientAs(EKyc.Api.Security.Roles.Admin, EKyc.Verification.Workflow.Actor.AllTenants);
+        var dashboard = await operatorClient.GetAsync("/dashboard/");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
 }
