@@ -25,6 +25,8 @@ public static class ServiceMetrics
 
     public static readonly Counter<long> Checkpoints = Meter.CreateCounter<long>("ekyc.activity.checkpoints", description: "Account state writes that made applied stream activity durable");
 
+    public static readonly Counter<long> IngressBatches = Meter.CreateCounter<long>("ekyc.activity.ingress", description: "JSON activity batches read from the JetStream ingress, by outcome");
+
     public static readonly Counter<long> FlagsRaised = Meter.CreateCounter<long>("ekyc.flags.raised", description: "Account flags raised, by first reason");
 
     public static readonly Counter<long> DocumentsChecked = Meter.CreateCounter<long>("ekyc.documents.checked", description: "Document submissions checked, by kind and outcome");

@@ -51,14 +51,10 @@ public static class ActivityEndpoints
             var (events, errors) = ActivityBatch.Parse(items, clock.GetUtcNow());
             if (errors.Count > 0) return Problems.Result(400, "invalid_events", "Some events are not valid; nothing was published.", errors);
 
-            // One stream per account, one message per account per batch; the account grain checkpoints (Monitoring:Checkpoint).
-            var provider = cluster.GetStreamProvider(ActivityStreams.Provider);
-            var perAccount = events.GroupBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+            int accounts;
             try
             {
-                await Task.WhenAll(perAccount.Select(g => provider
-                    .GetStream<ActivityBatchMessage>(ActivityStreamIds.For(Actors.Tenant(http), g.Key))
-                    .OnNextAsync(new ActivityBatchMessage([.. g]))));
+                accounts = await ActivityPublisher.PublishAsync(cluster, Actors.Tenant(http), events);
             }
             catch (InvalidOperationException)
             {
@@ -67,7 +63,7 @@ public static class ActivityEndpoints
                 http.Response.Headers.RetryAfter = "1";
                 return Problems.Result(503, "stream_backpressure", "The activity streams are busy; retry the batch after a second.");
             }
-            return Results.Accepted(value: new StreamedResponse(items.Count, perAccount.Count));
+            return Results.Accepted(value: new StreamedResponse(items.Count, accounts));
         }).WithTags("Activity").WithName("StreamActivity")
           .WithSummary("Publish a batch of account-activity events to the accounts' activity streams (202: accepted for asynchronous processing; flags arrive by webhook and in the analyst queue).");
         return v1;

@@ -24,8 +24,16 @@ public static class GrainServices
             .Validate(o => string.IsNullOrWhiteSpace(configuration["Streaming:Nats:Url"]) || o.MaxDelay * 3 <= ackWait,
                 "Monitoring:Checkpoint:MaxDelay must be at most a third of Streaming:Nats:AckWait")
             .ValidateOnStart();
-        if (string.IsNullOrWhiteSpace(configuration["Streaming:Nats:Url"])) services.AddSingleton<IActivityCheckpoints, UnacknowledgedStreamCheckpoints>();
-        else services.AddSingleton<IActivityCheckpoints, JetStreamCheckpoints>();
+        if (string.IsNullOrWhiteSpace(configuration["Streaming:Nats:Url"]))
+        {
+            services.AddSingleton<IActivityCheckpoints, UnacknowledgedStreamCheckpoints>();
+        }
+        else
+        {
+            services.AddSingleton<IActivityCheckpoints, JetStreamCheckpoints>();
+            services.AddOptions<Ingress.ActivityIngressOptions>().Bind(configuration.GetSection("Streaming:Nats:Ingress")).ValidateDataAnnotations().ValidateOnStart();
+            if (configuration.GetValue("Streaming:Nats:Ingress:Enabled", true)) services.AddHostedService<Ingress.JetStreamActivityIngress>();
+        }
         services.AddOptions<RuleOptions>().Bind(configuration.GetSection("Monitoring"))
             .Validate(o => !o.Problems().Any(), "Monitoring:Rules refers to unknown features or repeats a code")
             .ValidateOnStart();

@@ -8,7 +8,7 @@ namespace EKyc.Integration.Tests.Http;
 /// <summary>Account activity through the Orleans activity streams, and the anomaly model trained on the platform's own activity.</summary>
 public sealed class ActivityStreamTests
 {
-    private static async Task<JsonObject> WaitForAccountAsync(HttpClient http, string accountId, Func<JsonObject, bool> done, TimeSpan timeout)
+    internal static async Task<JsonObject> WaitForAccountAsync(HttpClient http, string accountId, Func<JsonObject, bool> done, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
