@@ -52,7 +52,7 @@ public static class AdminCommands
         if (args[0] is "token" or "apikey") return Credentials(args, builder, hosting);
         var database = DatabaseSettings.From(hosting);
         await database.MigrateAsync(CancellationToken.None);
-        var trail = new AuditTrail(database.ReadModels());
+        await using var trail = new AuditTrail(database.ReadModels());
 
         switch ((args[0], args[1]))
         {
