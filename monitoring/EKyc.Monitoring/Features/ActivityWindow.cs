@@ -88,6 +88,13 @@ public sealed class ActivityWindow
         }
     }
 
+    /// <summary>
+    /// IP country of the newest event that carried one, and when it happened: all the impossible-travel feature keeps,
+    /// instead of a history of countries.
+    /// </summary>
+    [Id(23)] public string? LastCountry { get; set; }
+    [Id(24)] public DateTimeOffset? LastCountryAt { get; set; }
+
     /// <summary>How many past observations the amount and hour baselines weigh at most.</summary>
     public const int BaselineMemory = 200;
 
@@ -133,6 +140,7 @@ public sealed class ActivityWindow
         var newCounterparty = counterparty is not null && Counterparties.Count > 0 && !Counterparties.ContainsKey(counterparty);
         var amountZ = isTransaction && e.Amount is { } amount ? AmountZScore((double)amount) : 0;
         var hourDeviation = failed ? 0 : HourDeviation(e.OccurredAt);
+        var countryHop = CountryHop(e, options.ImpossibleTravelWindow);
         var usualDaily = FirstActivityAt is { } first && e.OccurredAt - first >= TimeSpan.FromDays(1)
             ? TransactionsSeen / (e.OccurredAt - first).TotalDays
             : (double?)null;
@@ -140,15 +148,18 @@ public sealed class ActivityWindow
         if (newCountry) LastNewCountryAt = e.OccurredAt;
 
         Learn(e, options);
+        LearnCountry(e);
         if (isTransaction && e.Amount is { } learned) LearnAmount((double)learned);
         if (isTransaction) TransactionsSeen++;
         if (FirstActivityAt is null || e.OccurredAt < FirstActivityAt) FirstActivityAt = e.OccurredAt;
         if (!failed) LearnHour(e.OccurredAt);
         if (counterparty is not null) UseCounterparty(counterparty, e.OccurredAt);
         if (newCounterparty) NewCounterpartyTimes.Add(e.OccurredAt);
-        var totals = Totals();
-        totals.Add(Entries, new WindowEntry(e.OccurredAt, e.Type, e.Amount ?? 0m, failed));
+        var band = options.NearThresholdBand();
+        Totals(band).Add(Entries, new WindowEntry(e.OccurredAt, e.Type, e.Amount ?? 0m, failed));
         Prune(options);
+        // Fetched after pruning: a pruned chunk shifts every index, and totals taken before it would read the wrong prefixes.
+        var totals = Totals(band);
 
         var hourAgo = e.OccurredAt.AddHours(-1);
         var dayAgo = e.OccurredAt.AddDays(-1);
@@ -184,6 +195,8 @@ public sealed class ActivityWindow
         values.Add(FeatureNames.NewAccess24h, newAccess24h);
         values.Add(FeatureNames.NewCounterparties24h, newCounterparties24h);
         values.Add(FeatureNames.TransactionsVsUsual, usualDaily is { } usual ? Math.Round((txCount24h + 1) / (usual + 1), 3) : 1);
+        values.Add(FeatureNames.ImpossibleTravel, countryHop ? 1 : 0);
+        values.Add(FeatureNames.NearThresholdTransactions24h, lastDay.NearThreshold);
         return new FeatureVector(e.OccurredAt, values.ToImmutable());
     }
 
@@ -229,6 +242,20 @@ public sealed class ActivityWindow
         var angle = HourAngle(at);
         HourCos += weight * (Math.Cos(angle) - HourCos);
         HourSin += weight * (Math.Sin(angle) - HourSin);
+    }
+
+    // Compared with the newest country whichever side of it this event falls (a late event is still two places within
+    // the window). Failed logins count too: someone abroad held the account's login within the hour either way.
+    private bool CountryHop(ActivityEvent e, TimeSpan window) =>
+        e.IpCountry is { Length: > 0 } here && LastCountry is { } there && LastCountryAt is { } seen
+        && !string.Equals(here, there, StringComparison.OrdinalIgnoreCase)
+        && (e.OccurredAt - seen).Duration() < window;
+
+    private void LearnCountry(ActivityEvent e)
+    {
+        if (e.IpCountry is not { Length: > 0 } country || (LastCountryAt is { } seen && e.OccurredAt < seen)) return;
+        LastCountry = country;
+        LastCountryAt = e.OccurredAt;
     }
 
     private void UseCounterparty(string counterparty, DateTimeOffset at)
@@ -305,7 +332,9 @@ public sealed class ActivityWindow
         _seenIndex = [.. keep];
     }
 
-    private WindowTotals Totals() => _totals ??= WindowTotals.Build(Entries);
+    // Rebuilt only when the configured band differs from the one the totals were built with (a configuration change).
+    private WindowTotals Totals(AmountBand band) =>
+        _totals is { } totals && totals.Band == band ? totals : _totals = WindowTotals.Build(Entries, band);
 
     // Expired entries are already outside every feature's range, so they are removed in chunks rather than one list
     // shift per event; removal shifts the list and rebuilds the totals, so it must not happen often.

@@ -44,9 +44,22 @@ public static class FeatureNames
     /// <summary>Transactions to counterparties new to the account in the last 24 hours (mule fan-out).</summary>
     public const string NewCounterparties24h = "new_counterparties_24h";
 
+    /// <summary>
+    /// 1 when this event comes from a different IP country than the account's previous event, less than
+    /// <see cref="WindowOptions.ImpossibleTravelWindow"/> apart (a country hop: no one travels that fast).
+    /// </summary>
+    public const string ImpossibleTravel = "impossible_travel";
+
+    /// <summary>
+    /// Transactions in the last 24 hours just under the reporting threshold (<see cref="WindowOptions.NearThresholdBand"/>),
+    /// this one included: several of them is the structuring pattern.
+    /// </summary>
+    public const string NearThresholdTransactions24h = "near_threshold_tx_24h";
+
     public static readonly IReadOnlyList<string> All =
     [
         TransactionCount1h, TransactionAmount24h, FailedLogins1h, NewDevice, NewIpCountry, ChangeBeforeLargeTransaction, DormantDays,
         AmountZScore, Counterparties24h, NewCounterparty, HourDeviation, Changes24h, Events1h, NewAccess24h, TransactionsVsUsual, NewCounterparties24h,
+        ImpossibleTravel, NearThresholdTransactions24h,
     ];
 }

@@ -27,4 +27,25 @@ public sealed class WindowOptions
 
     [Range(1, 1000)]
     public int MaxKnownDevices { get; set; } = 50;
+
+    /// <summary>
+    /// Events from two different IP countries closer together than this count as a country hop (impossible travel).
+    /// Events carry a country, not coordinates, so one window serves every pair of countries: an hour is shorter than
+    /// any flight between non-neighbouring countries, and short enough that ordinary travel days do not trip it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ImpossibleTravelWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The amount from which the platform must report a transaction; structuring stays just under it.</summary>
+    [Range(1, double.MaxValue)]
+    public decimal ReportingThreshold { get; set; } = DefaultReportingThreshold;
+
+    /// <summary>How far under <see cref="ReportingThreshold"/> (as a fraction of it) a transaction counts as "just under".</summary>
+    [Range(0.01, 0.5)]
+    public decimal StructuringMargin { get; set; } = 0.1m;
+
+    public const decimal DefaultReportingThreshold = 10_000m;
+
+    /// <summary>The near-threshold amounts: [threshold × (1 − margin), threshold).</summary>
+    public AmountBand NearThresholdBand() => new(ReportingThreshold * (1 - StructuringMargin), ReportingThreshold);
 }

@@ -3,9 +3,10 @@ using EKyc.Monitoring.Activity;
 namespace EKyc.Monitoring.Features;
 
 /// <summary>
-/// Prefix sums over an account's window entries (in time order): the count, transaction, failed-login, change and
-/// amount totals of any time range are a subtraction of two prefixes found by binary search. Not persisted: rebuilt
-/// from the entries after a load and after pruning, extended in place for the usual in-order event.
+/// Prefix sums over an account's window entries (in time order): the count, transaction, failed-login, change,
+/// amount and near-threshold totals of any time range are a subtraction of two prefixes found by binary search. Not
+/// persisted: rebuilt from the entries after a load, after pruning and when the near-threshold band is reconfigured,
+/// extended in place for the usual in-order event.
 /// </summary>
 internal sealed class WindowTotals
 {
@@ -14,17 +15,23 @@ internal sealed class WindowTotals
     private int[] _failed;
     private int[] _changes;
     private decimal[] _amount;
+    private int[] _nearThreshold;
     private int _count;
 
-    private WindowTotals(int capacity)
+    private WindowTotals(int capacity, AmountBand band)
     {
+        Band = band;
+        _nearThreshold = new int[capacity + 1];
         _transactions = new int[capacity + 1];
         _failed = new int[capacity + 1];
         _changes = new int[capacity + 1];
         _amount = new decimal[capacity + 1];
     }
 
-    public static WindowTotals Build(List<WindowEntry> entries)
+    /// <summary>The amounts counted as near the reporting threshold; fixed for the life of these totals.</summary>
+    public AmountBand Band { get; }
+
+    public static WindowTotals Build(List<WindowEntry> entries, AmountBand band)
     {
         if (!InOrder(entries))
         {
@@ -33,7 +40,7 @@ internal sealed class WindowTotals
             entries.Clear();
             entries.AddRange(ordered);
         }
-        var totals = new WindowTotals(Math.Max(64, entries.Count * 2));
+        var totals = new WindowTotals(Math.Max(64, entries.Count * 2), band);
         foreach (var entry in entries) totals.Extend(entry);
         return totals;
     }
@@ -64,7 +71,8 @@ internal sealed class WindowTotals
             _transactions[hi] - _transactions[lo],
             _failed[hi] - _failed[lo],
             _changes[hi] - _changes[lo],
-            _amount[hi] - _amount[lo]);
+            _amount[hi] - _amount[lo],
+            _nearThreshold[hi] - _nearThreshold[lo]);
     }
 
     /// <summary>How many entries are older than <paramref name="at"/>.</summary>
@@ -104,6 +112,7 @@ internal sealed class WindowTotals
         _failed[_count + 1] = _failed[_count] + (entry.Failed && !isTransaction ? 1 : 0);
         _changes[_count + 1] = _changes[_count] + (ActivityWindow.IsChange(entry.Type) ? 1 : 0);
         _amount[_count + 1] = _amount[_count] + (isTransaction ? entry.Amount : 0m);
+        _nearThreshold[_count + 1] = _nearThreshold[_count] + (isTransaction && Band.Contains(entry.Amount) ? 1 : 0);
         _count++;
     }
 
@@ -114,8 +123,9 @@ internal sealed class WindowTotals
         Array.Resize(ref _failed, size);
         Array.Resize(ref _changes, size);
         Array.Resize(ref _amount, size);
+        Array.Resize(ref _nearThreshold, size);
     }
 }
 
 /// <summary>Totals of one time range of the window.</summary>
-internal readonly record struct RangeTotals(int Events, int Transactions, int FailedLogins, int Changes, decimal Amount);
+internal readonly record struct RangeTotals(int Events, int Transactions, int FailedLogins, int Changes, decimal Amount, int NearThreshold);

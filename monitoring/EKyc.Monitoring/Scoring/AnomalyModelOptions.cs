@@ -38,7 +38,7 @@ public sealed class AnomalyModelOptions
     {
         FeatureNames.TransactionCount1h or FeatureNames.TransactionAmount24h or FeatureNames.FailedLogins1h or FeatureNames.DormantDays
             or FeatureNames.Counterparties24h or FeatureNames.Changes24h or FeatureNames.Events1h or FeatureNames.TransactionsVsUsual
-            or FeatureNames.NewCounterparties24h => FeatureTransform.Log1p,
+            or FeatureNames.NewCounterparties24h or FeatureNames.NearThresholdTransactions24h => FeatureTransform.Log1p,
         _ => FeatureTransform.Identity,
     };
 

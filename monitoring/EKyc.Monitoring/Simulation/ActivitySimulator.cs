@@ -58,9 +58,34 @@ public sealed class ActivitySimulator(SimulationOptions options)
         var rng = new Random(Mix(options.Seed, -1));
         var order = Enumerable.Range(0, options.Accounts).ToArray();
         rng.Shuffle(order);
-        return order.Take(count).Select((account, i) => (account, scenario: options.Scenarios[i % options.Scenarios.Length]))
-            .ToDictionary(x => x.account, x => x.scenario);
+        var victims = new Dictionary<int, FraudScenario>(count);
+        var taken = new bool[options.Accounts];
+        int next = 0, nextSmall = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var scenario = options.Scenarios[i % options.Scenarios.Length];
+            var account = -1;
+            if (scenario == FraudScenario.Structuring)
+            {
+                // Structuring stands out only on an account whose own amounts are far smaller; the next such account in
+                // the shuffled order takes it (any account if none is left, which only tiny runs reach).
+                while (nextSmall < order.Length && (taken[order[nextSmall]] || !SmallSpender(order[nextSmall]))) nextSmall++;
+                if (nextSmall < order.Length) account = order[nextSmall];
+            }
+            if (account < 0)
+            {
+                while (taken[order[next]]) next++;
+                account = order[next];
+            }
+            taken[account] = true;
+            victims[account] = scenario;
+        }
+        return victims;
     }
+
+    // The profile is drawn first from the account's own generator, so drawing it again here changes nothing in Run.
+    private bool SmallSpender(int index) =>
+        (decimal)Profile(index, new Random(Mix(options.Seed, index))).MedianAmount * 10 <= options.ReportingThreshold;
 
     // SplitMix-style mixing: a stable seed per (run, account) whatever the number of accounts.
     private static int Mix(int seed, int index)
@@ -97,7 +122,8 @@ public sealed class ActivitySimulator(SimulationOptions options)
             var silence = Uniform(rng, 30, Math.Min(day - 3, 90));
             return new IncidentPlan(scenario, day, day - silence);
         }
-        return new IncidentPlan(scenario, rng.Next(options.FirstFraudDay, options.Days - 1) + rng.NextDouble(), double.MaxValue);
+        // At least an hour into the day, so the events an incident places just before its start stay on that day.
+        return new IncidentPlan(scenario, rng.Next(options.FirstFraudDay, options.Days - 1) + Uniform(rng, 1.0 / 24, 1), double.MaxValue);
     }
 
     /// <summary>The account's own activity, day by day.</summary>
@@ -199,7 +225,7 @@ public sealed class ActivitySimulator(SimulationOptions options)
     }
 
     /// <summary>Appends the incident's events, labelled.</summary>
-    private static void Inject(Stream s, IncidentPlan plan, int id, Random rng)
+    private void Inject(Stream s, IncidentPlan plan, int id, Random rng)
     {
         var p = s.Profile;
         var t = plan.Day;
@@ -210,6 +236,11 @@ public sealed class ActivitySimulator(SimulationOptions options)
             case FraudScenario.AccountTakeover:
             {
                 var country = rng.NextDouble() < 0.85 ? OtherCountry(rng, p.HomeCountry) : p.HomeCountry;
+                if (country != p.HomeCountry)
+                {
+                    // The holder was online at home shortly before: the stolen login is used from abroad within the hour.
+                    s.Add(t - Uniform(rng, 5, 45) * Minute, ActivityType.Login, p.Devices[0], p.HomeCountry, success: true, label: label, incident: id);
+                }
                 var failures = rng.Next(0, 3);
                 for (var k = failures; k >= 1; k--) s.Add(t - k * Minute, ActivityType.Login, attacker, country, success: false, label: label, incident: id);
                 s.Add(t, ActivityType.Login, attacker, country, success: true, label: label, incident: id);
@@ -266,8 +297,39 @@ public sealed class ActivitySimulator(SimulationOptions options)
                 s.Add(t + Uniform(rng, 31, 120) * Minute, ActivityType.Transaction, device, country, amount: amount, counterparty: payee, label: label, incident: id);
                 break;
             }
+            case FraudScenario.Structuring:
+                InjectStructuring(s, t, id, rng);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(plan), plan.Scenario, "not a fraud scenario");
+        }
+    }
+
+    /// <summary>
+    /// The holder splits a sum into transfers just under the reporting threshold, at their usual hours, over one to two
+    /// days, each after a login from their own device at home; half of the new payees are added as beneficiaries first.
+    /// </summary>
+    private void InjectStructuring(Stream s, double start, int id, Random rng)
+    {
+        var p = s.Profile;
+        const FraudScenario label = FraudScenario.Structuring;
+        var threshold = (double)options.ReportingThreshold;
+        // Round sums, as someone splitting by hand picks: a thousandth of the threshold (10 for 10,000) is the step.
+        var step = threshold / 1000;
+        var span = Math.Min(Uniform(rng, 1, 2), options.Days - start);
+        var payees = Enumerable.Range(0, rng.Next(1, 4)).Select(k => $"str-cp-{id}-{k}").ToArray();
+        var times = Enumerable.Range(0, rng.Next(4, 9))
+            .Select(_ => Math.Floor(start + span * rng.NextDouble()) + Math.Clamp(Wrap(p.ActiveHour + p.HourSpread * Gaussian(rng)), 1, 23) / 24)
+            .Order().ToArray();
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var at in times)
+        {
+            var payee = payees[rng.Next(payees.Length)];
+            s.Add(at - Uniform(rng, 1, 5) * Minute, ActivityType.Login, p.Devices[0], p.HomeCountry, success: true, label: label, incident: id);
+            if (added.Add(payee) && rng.NextDouble() < 0.5)
+                s.Add(at - 0.5 * Minute, ActivityType.BeneficiaryAdded, p.Devices[0], p.HomeCountry, counterparty: payee, label: label, incident: id);
+            var amount = Math.Round(threshold * Uniform(rng, 0.92, 0.99) / step) * step;
+            s.Add(at, ActivityType.Transaction, p.Devices[0], p.HomeCountry, amount: amount, counterparty: payee, label: label, incident: id);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EKyc.Monitoring.Activity;
+using EKyc.Monitoring.Features;
 
 namespace EKyc.Monitoring.Simulation;
 
@@ -8,7 +9,10 @@ public enum FraudScenario
 {
     None = 0,
 
-    /// <summary>New device and country, contact change, then a large transfer to a new counterparty.</summary>
+    /// <summary>
+    /// New device and (usually) country, contact change, then a large transfer to a new counterparty. When the country
+    /// changes, the holder was active at home minutes before: the attacker's first event is a country hop.
+    /// </summary>
     AccountTakeover = 1,
 
     /// <summary>A burst of transfers to many new counterparties within hours.</summary>
@@ -19,6 +23,12 @@ public enum FraudScenario
 
     /// <summary>An account silent for weeks wakes up with a login and a large transfer.</summary>
     DormantReactivation = 4,
+
+    /// <summary>
+    /// Several transfers just under the reporting threshold to one to three new counterparties over one to two days,
+    /// on an account whose usual amounts are at most a tenth of that threshold.
+    /// </summary>
+    Structuring = 5,
 }
 
 /// <summary>Settings of one simulation run. Everything the run produces follows from these and the seed.</summary>
@@ -36,7 +46,10 @@ public sealed record SimulationOptions
     public double FraudAccountShare { get; init; } = 0.05;
 
     public ImmutableArray<FraudScenario> Scenarios { get; init; } =
-        [FraudScenario.AccountTakeover, FraudScenario.Mule, FraudScenario.CredentialStuffing, FraudScenario.DormantReactivation];
+        [FraudScenario.AccountTakeover, FraudScenario.Mule, FraudScenario.CredentialStuffing, FraudScenario.DormantReactivation, FraudScenario.Structuring];
+
+    /// <summary>The reporting threshold the simulated structuring stays under (the monitoring's default, unless a run says otherwise).</summary>
+    public decimal ReportingThreshold { get; init; } = WindowOptions.DefaultReportingThreshold;
 
     public IEnumerable<string> Problems()
     {
@@ -45,6 +58,7 @@ public sealed record SimulationOptions
         if (FirstFraudDay < 7 || FirstFraudDay > Days - 2) yield return "FirstFraudDay must leave a week of history and two days of fraud";
         if (!(FraudAccountShare is >= 0 and <= 0.5)) yield return "FraudAccountShare must be between 0 and 0.5";
         if (Scenarios.IsDefaultOrEmpty || Scenarios.Contains(FraudScenario.None)) yield return "Scenarios must name at least one fraud scenario";
+        if (ReportingThreshold is < 100 or > 1_000_000_000) yield return "ReportingThreshold must be between 100 and 10^9";
     }
 }
 

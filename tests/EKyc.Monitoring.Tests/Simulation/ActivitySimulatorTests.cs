@@ -1,4 +1,5 @@
 using EKyc.Monitoring.Activity;
+using EKyc.Monitoring.Features;
 using EKyc.Monitoring.Simulation;
 
 namespace EKyc.Monitoring.Tests.Simulation;
@@ -31,8 +32,9 @@ public class ActivitySimulatorTests
         var run = Run(seed: 7, share: 0.1, accounts: 200);
         Assert.Equal(20, run.Incidents.Length);
         Assert.Equal(20, run.Incidents.Select(i => i.AccountId).Distinct().Count());
-        foreach (var scenario in new[] { FraudScenario.AccountTakeover, FraudScenario.Mule, FraudScenario.CredentialStuffing, FraudScenario.DormantReactivation })
-            Assert.Equal(5, run.Incidents.Count(i => i.Scenario == scenario));
+        Assert.Equal(Enum.GetValues<FraudScenario>().Where(x => x != FraudScenario.None), run.Options.Scenarios);
+        foreach (var scenario in run.Options.Scenarios)
+            Assert.Equal(4, run.Incidents.Count(i => i.Scenario == scenario));
 
         var labelled = run.Accounts.SelectMany(a => a.Events).Where(e => e.IsFraud).ToList();
         Assert.Equal(run.Incidents.Sum(i => i.Events), labelled.Count);
@@ -75,6 +77,46 @@ public class ActivitySimulatorTests
                     break;
             }
         }
+    }
+
+    [Fact]
+    public void Structuring_is_labelled_just_under_the_threshold_on_a_small_spender_over_at_most_two_days()
+    {
+        var run = Run(seed: 11, share: 0.1, accounts: 300);
+        var band = new WindowOptions().NearThresholdBand();
+        var incidents = run.Incidents.Where(i => i.Scenario == FraudScenario.Structuring).ToList();
+        Assert.Equal(6, incidents.Count);
+        foreach (var incident in incidents)
+        {
+            var account = run.Accounts.Single(a => a.Profile.AccountId == incident.AccountId);
+            var mine = account.Events.Where(e => e.Incident == incident.Id).ToList();
+            Assert.All(mine, e => Assert.Equal(FraudScenario.Structuring, e.Label));
+            var transfers = mine.Select(e => e.Event).Where(e => e.Type == ActivityType.Transaction).ToList();
+            Assert.InRange(transfers.Count, 4, 8);
+            Assert.All(transfers, e => Assert.True(band.Contains(e.Amount!.Value), $"{e.Amount} outside [{band.Low}, {band.High})"));
+            Assert.InRange(transfers.Select(e => e.Counterparty).Distinct().Count(), 1, 3);
+            Assert.True(incident.End - incident.Start < TimeSpan.FromDays(3), $"{incident.End - incident.Start}");
+            Assert.True(account.Profile.MedianAmount * 10 <= (double)run.Options.ReportingThreshold, $"median {account.Profile.MedianAmount}");
+        }
+    }
+
+    [Fact]
+    public void An_account_takeover_from_abroad_hops_country_within_the_hour()
+    {
+        var run = Run(seed: 12, share: 0.1, accounts: 300);
+        var options = new WindowOptions();
+        var abroad = 0;
+        foreach (var incident in run.Incidents.Where(i => i.Scenario == FraudScenario.AccountTakeover))
+        {
+            var account = run.Accounts.Single(a => a.Profile.AccountId == incident.AccountId);
+            var attacker = account.Events.First(e => e.Incident == incident.Id && e.Event.DeviceId!.StartsWith("atk-", StringComparison.Ordinal)).Event;
+            var window = new ActivityWindow();
+            var hops = account.Events.Select(e => (e, hop: window.Observe(e.Event, options)[FeatureNames.ImpossibleTravel])).ToList();
+            if (attacker.IpCountry == account.Profile.HomeCountry) continue;
+            abroad++;
+            Assert.Equal(1, hops.Single(x => x.e.Event.EventId == attacker.EventId).hop);
+        }
+        Assert.True(abroad >= 3, $"only {abroad} takeovers from abroad");
     }
 
     [Fact]
