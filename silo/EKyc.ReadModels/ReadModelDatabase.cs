@@ -4,14 +4,18 @@ using Npgsql;
 
 namespace EKyc.ReadModels;
 
-/// <summary>Opens connections to the read-model database (the same database the grains use).</summary>
-public sealed class ReadModelDatabase(DatabaseKind kind, string connectionString)
+/// <summary>
+/// Opens connections to the read-model database (the same database the grains use). For SQLite, pass the data source
+/// the grain storage uses, so both open connections with the same per-connection settings (durability, busy waiting).
+/// </summary>
+public sealed class ReadModelDatabase(DatabaseKind kind, string connectionString, DbDataSource? sqlite = null)
 {
     public DatabaseKind Kind => kind;
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = kind == DatabaseKind.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        DbConnection connection = kind == DatabaseKind.Postgres ? new NpgsqlConnection(connectionString)
+            : sqlite?.CreateConnection() ?? new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -20,7 +20,8 @@ public sealed record DatabaseSettings(DatabaseKind Kind, string ConnectionString
 
     public static StorageKind StorageKindOf(DatabaseKind kind) => kind == DatabaseKind.Postgres ? StorageKind.Postgres : StorageKind.Sqlite;
 
-    public ReadModelDatabase ReadModels() => new(Kind, ConnectionString);
+    public ReadModelDatabase ReadModels() =>
+        new(Kind, ConnectionString, Kind == DatabaseKind.Sqlite ? new EKyc.Storage.SqliteTunedDataSource(ConnectionString, SqliteSynchronous, busyTimeoutMs: 30_000) : null);
 
     /// <summary>Applies the Orleans provider schema and the read-model schema.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken) =>
