@@ -65,9 +65,9 @@ public sealed partial class ApplicantFlowTests(LiveApp live)
         await Expect(send).ToBeDisabledAsync();
         var upload = page.GetByLabel("Or upload a photo of it (JPEG, PNG or WebP)").First;
 
-        // First a photo whose machine-readable zone cannot be read (the Latvian specimen photographed open, MRZ
-        // turned 90°): the service asks for another try and the page shows its guidance above the capture again.
-        await upload.SetInputFilesAsync(Platform.Specimen("passporteye/0_pass-lva.jpg"));
+        // First a photo with no machine-readable zone at all (a portrait sent instead of the document, a common slip):
+        // the service asks for another try and the page shows its guidance above the capture again.
+        await upload.SetInputFilesAsync(Path.Combine(SharedData.Require("faces/deepface"), "img1.jpg"));
         await send.ClickAsync();
         await Expect(page.Locator("#document-guidance .notice")).ToContainTextAsync("Please try again", new() { Timeout = (float)Checks.TotalMilliseconds });
         await Expect(page.Locator("#document-title")).ToBeFocusedAsync();

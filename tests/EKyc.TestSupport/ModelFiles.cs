@@ -25,7 +25,7 @@ public static class ModelFiles
         return dir!;
     }
 
-    public static string[] Ocr => ["ch_PP-OCRv4_rec_infer.onnx", "ppocr_keys_v1.txt"];
+    public static string[] Ocr => ["ch_PP-OCRv4_rec_infer.onnx", "ppocr_keys_v1.txt", "ch_PP-OCRv4_det_infer.onnx"];
 
     public static string[] Faces => ["fr_detect.onnx", "fr_landmark.onnx", "fr_feature.onnx", "fr_liveness.onnx", "fr_eye.onnx", "fr_pose.onnx"];
 }

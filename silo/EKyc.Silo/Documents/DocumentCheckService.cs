@@ -2,6 +2,7 @@ using EKyc.Documents.Checks;
 using EKyc.Documents.Intake;
 using EKyc.Documents.Mrz;
 using EKyc.Documents.Ocr;
+using EKyc.Documents.Viz;
 using EKyc.GrainInterfaces.Applicants;
 using EKyc.Grains;
 using EKyc.Grains.Ports;
@@ -13,7 +14,8 @@ namespace EKyc.Silo.Documents;
 /// <summary>
 /// The document checks as the grains see them: decodes the upload safely, runs the verifier off the grain scheduler
 /// (OCR is CPU-bound for hundreds of milliseconds) under a per-silo concurrency bound, and hands back results plus
-/// the evidence to keep (both sides, the portrait crop).
+/// the evidence to keep (both sides, the portrait crop). The visual zone is read with PP-OCRv4 whichever engine reads
+/// the MRZ: Tesseract has no text detector here.
 /// </summary>
 internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
     private readonly ImageIntake _intake;
     private readonly Lazy<DocumentVerifier> _verifier;
     private readonly Lazy<ILineRecognizer> _ocr;
+    private readonly Lazy<(PaddleTextDetector Detector, PaddleRecognizer Recognizer, bool OwnsRecognizer)> _viz;
     private readonly SemaphoreSlim _slots;
     private readonly DomainClock _clock;
     private readonly ILogger<DocumentCheckService> _logger;
@@ -35,7 +38,11 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         _ocr = new Lazy<ILineRecognizer>(() => _options.OcrEngine == "tesseract"
             ? new TesseractRecognizer()
             : new PaddleRecognizer(models.Value.Resolve()));
-        _verifier = new Lazy<DocumentVerifier>(() => new DocumentVerifier(new MrzReader(_ocr.Value), _options.Checks, new FacePortraitLocator(faces)));
+        _viz = new Lazy<(PaddleTextDetector, PaddleRecognizer, bool)>(() => _ocr.Value is PaddleRecognizer shared
+            ? (new PaddleTextDetector(models.Value.Resolve()), shared, false)
+            : (new PaddleTextDetector(models.Value.Resolve()), new PaddleRecognizer(models.Value.Resolve()), true));
+        _verifier = new Lazy<DocumentVerifier>(() => new DocumentVerifier(new MrzReader(_ocr.Value), _options.Checks, new FacePortraitLocator(faces),
+            new VisualZoneReader(_viz.Value.Detector, _viz.Value.Recognizer)));
     }
 
     public async Task<DocumentCheckOutcome> VerifyAsync(DocumentSubmission submission, string registeredGivenNames, string registeredSurname, DateOnly? registeredBirthDate, CancellationToken cancellationToken)
@@ -98,6 +105,11 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
 
     public void Dispose()
     {
+        if (_viz.IsValueCreated)
+        {
+            _viz.Value.Detector.Dispose();
+            if (_viz.Value.OwnsRecognizer) _viz.Value.Recognizer.Dispose();
+        }
         if (_ocr.IsValueCreated) _ocr.Value.Dispose();
         _slots.Dispose();
     }

@@ -1,3 +1,4 @@
+using EKyc.Documents.Viz;
 using EKyc.Verification.Checks;
 
 namespace EKyc.Documents.Checks;
@@ -25,6 +26,22 @@ public static class DocumentReasons
     public static readonly ReasonCode Repaired = new("mrz_repaired_by_check_digits", ReasonCategory.Notice);
     public static readonly ReasonCode PortraitNotFound = new("document_portrait_not_found", ReasonCategory.Retryable,
         "Make sure the photo on your document is visible and not covered by your fingers or glare.");
+    public static readonly ReasonCode VizNameMismatch = new("viz_mrz_mismatch_name", ReasonCategory.FraudSignal);
+    public static readonly ReasonCode VizBirthDateMismatch = new("viz_mrz_mismatch_birth_date", ReasonCategory.FraudSignal);
+    public static readonly ReasonCode VizDocumentNumberMismatch = new("viz_mrz_mismatch_document_number", ReasonCategory.FraudSignal);
+    public static readonly ReasonCode VizExpiryMismatch = new("viz_mrz_mismatch_expiry", ReasonCategory.FraudSignal);
+    public static readonly ReasonCode VizNotCompared = new("viz_not_compared", ReasonCategory.Notice);
+
+    /// <summary>The printed field disagrees with the MRZ: one of them was altered, so a person must look.</summary>
+    public static ReasonCode VizMismatch(VizField field) => field switch
+    {
+        VizField.Surname or VizField.GivenNames => VizNameMismatch,
+        VizField.BirthDate => VizBirthDateMismatch,
+        VizField.DocumentNumber => VizDocumentNumberMismatch,
+        VizField.Expiry => VizExpiryMismatch,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+
     public static readonly ReasonCode BackSideNeeded = new("document_back_side_needed", ReasonCategory.Retryable,
         "Also photograph the back of your card: it carries the machine-readable lines.");
 }

@@ -4,6 +4,7 @@ using EKyc.Documents.Mrz;
 using EKyc.Documents.Names;
 using EKyc.Documents.Portrait;
 using EKyc.Documents.Quality;
+using EKyc.Documents.Viz;
 using EKyc.Verification.Checks;
 using OpenCvSharp;
 
@@ -12,16 +13,18 @@ namespace EKyc.Documents.Checks;
 /// <summary>
 /// Runs the document checks on one submission and returns a result per check: capture quality, MRZ (read, repaired,
 /// check digits), document data (expiry, age, issuer), document type, name against the registration, and the
-/// portrait. The MRZ is looked for on the flattened front, then the back, then the raw photos; quality problems only
-/// block when the MRZ could not be read, because then they are the applicant's fix.
+/// portrait, and — given a visual-zone reader — the printed fields against the MRZ. The MRZ is looked for on the
+/// flattened front, then the back, then the raw photos; quality problems only block when the MRZ could not be read,
+/// because then they are the applicant's fix.
 /// </summary>
-public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions options, IPortraitLocator? portraits = null)
+public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions options, IPortraitLocator? portraits = null, VisualZoneReader? visualZone = null)
 {
     public const string QualityCheck = "document_quality";
     public const string MrzCheck = "mrz";
     public const string DataCheck = "document_data";
     public const string NameCheck = "document_name";
     public const string PortraitCheck = "document_portrait";
+    public const string VizCheck = "document_viz";
     private const string Version = "1";
 
     public DocumentVerification Verify(DocumentCapture capture, DateOnly today, DateTimeOffset now)
@@ -30,7 +33,7 @@ public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions o
         var quality = new CaptureQuality(options.Quality);
         using var front = quality.Assess(capture.Front);
         using var back = capture.Back is null ? null : quality.Assess(capture.Back);
-        var (reading, fromBack) = ReadMrz(capture, front, back, today);
+        var (reading, fromBack, mrzImage) = ReadMrz(capture, front, back, today);
         var measurements = Measurements(front, back);
         var results = new List<CheckResult>();
         var step = VerificationStep.Document;
@@ -58,6 +61,11 @@ public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions o
         {
             results.Add(DataResult(doc, capture.Kind, today, now));
             results.Add(NameResult(doc, capture, now));
+            if (visualZone is not null)
+            {
+                var otherSide = fromBack ? front.Document : back?.Document;
+                results.Add(VizResult(visualZone, doc, mrzImage, reading, otherSide, today, now));
+            }
         }
 
         byte[]? portrait = null;
@@ -72,18 +80,18 @@ public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions o
         return new DocumentVerification(results, reading.Document, portrait, measurements);
     }
 
-    private (MrzReading Reading, bool FromBack) ReadMrz(DocumentCapture capture, QualityReport front, QualityReport? back, DateOnly today)
+    private (MrzReading Reading, bool FromBack, Mat Image) ReadMrz(DocumentCapture capture, QualityReport front, QualityReport? back, DateOnly today)
     {
         var attempts = new List<(Mat Image, bool Back)> { (front.Document, false) };
         if (back is not null) attempts.Add((back.Document, true));
         if (front.EdgesFound) attempts.Add((capture.Front, false));
         if (back is { EdgesFound: true } && capture.Back is not null) attempts.Add((capture.Back, true));
-        (MrzReading Reading, bool Back)? best = null;
+        (MrzReading Reading, bool Back, Mat Image)? best = null;
         foreach (var (image, isBack) in attempts)
         {
             var reading = reader.Read(image, today);
-            if (reading.Document is { ChecksValid: true }) return (reading, isBack);
-            if (best is null || Score(reading) > Score(best.Value.Reading)) best = (reading, isBack);
+            if (reading.Document is { ChecksValid: true }) return (reading, isBack, image);
+            if (best is null || Score(reading) > Score(best.Value.Reading)) best = (reading, isBack, image);
         }
         return best!.Value;
     }
@@ -170,6 +178,27 @@ public sealed class DocumentVerifier(MrzReader reader, DocumentVerifierOptions o
         return reasons.Count == 0
             ? CheckResult.Passed(NameCheck, Version, VerificationStep.Document, now)
             : CheckResult.Failed(NameCheck, Version, VerificationStep.Document, now, [.. reasons]);
+    }
+
+    // The printed fields against the verified MRZ. Only a confident contradiction fails; fields the OCR did not find
+    // are recorded as not compared, and a document whose visual zone yielded nothing passes with a notice.
+    private static CheckResult VizResult(VisualZoneReader viz, MrzDocument doc, Mat mrzImage, MrzReading reading, Mat? otherSide, DateOnly today, DateTimeOffset now)
+    {
+        var lines = viz.ReadAbove(mrzImage, reading.Region, reading.Rotation).ToList();
+        if (otherSide is not null) lines.AddRange(viz.Read(otherSide));
+        var comparison = VizCrossCheck.Compare(lines, doc, today);
+        var facts = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (var (field, outcome) in comparison.Fields) facts[VizFacts.Key(field)] = VizFacts.Value(outcome);
+        facts[VizFacts.LinesRead] = comparison.LinesRead.ToString(CultureInfo.InvariantCulture);
+        var reasons = comparison.Differing.Select(DocumentReasons.VizMismatch).DistinctBy(r => r.Code).ToArray();
+        if (reasons.Length > 0)
+            return CheckResult.Failed(VizCheck, Version, VerificationStep.Document, now, reasons) with { ModelVersion = viz.Engine, Facts = facts.ToImmutable() };
+        return CheckResult.Passed(VizCheck, Version, VerificationStep.Document, now) with
+        {
+            ModelVersion = viz.Engine,
+            Facts = facts.ToImmutable(),
+            Reasons = comparison.Compared == 0 ? [DocumentReasons.VizNotCompared] : [],
+        };
     }
 
     private static ImmutableDictionary<string, string> Facts(MrzDocument doc)

@@ -27,6 +27,9 @@ public static class IcaoCodes
     private static readonly FrozenSet<string> Known =
         (Iso3166 + " " + IcaoSpecific).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The ISO 3166-1 alpha-3 codes, in a fixed order (the synthetic documents draw from them).</summary>
+    public static IReadOnlyList<string> Countries { get; } = Iso3166.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>True for a code an issuer may print; <paramref name="code"/> is as in the MRZ, trailing filler removed.</summary>
     public static bool IsKnown(string code) => Known.Contains(code);
 }

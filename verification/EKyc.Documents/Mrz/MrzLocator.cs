@@ -43,19 +43,23 @@ public static class MrzLocator
         Cv2.Erode(mask, mask, null, iterations: 3);
 
         Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
-        RotatedRect? best = null;
+        var shapes = contours.Select(c => (Contour: c, Box: Cv2.MinAreaRect(c))).ToList();
+        int? bestIndex = null;
         var bestScore = 0.0;
         int smallHeight = small.Height;
-        foreach (var contour in contours)
+        for (var i = 0; i < shapes.Count; i++)
         {
-            var box = Cv2.MinAreaRect(contour);
-            var (w, h, angle) = Upright(box);
+            var (w, h, _) = Upright(shapes[i].Box);
             if (h < 4 || w / h < 4 || w / WorkWidth < 0.45) continue;
             // Prefer wide bands low on the page: the MRZ spans the document and sits at its foot.
-            var score = w / WorkWidth + 0.25 * (box.Center.Y / smallHeight);
-            if (score > bestScore) { bestScore = score; best = new RotatedRect(box.Center, new Size2f(w, h), angle); }
+            var score = w / WorkWidth + 0.25 * (shapes[i].Box.Center.Y / smallHeight);
+            if (score > bestScore) { bestScore = score; bestIndex = i; }
         }
-        if (best is not { } band) return null;
+        if (bestIndex is not { } chosen) return null;
+        var merged = MergeNeighbours(shapes, chosen);
+        var (mw, mh, mangle) = Upright(merged);
+        if (mw <= 1) return null;
+        var band = new RotatedRect(merged.Center, new Size2f(mw, mh), mangle);
 
         // Back to full resolution, with margins so no character is clipped.
         var center = new Point2f((float)(band.Center.X / scale), (float)(band.Center.Y / scale));
@@ -67,7 +71,54 @@ public static class MrzLocator
             .Intersect(new Rect(0, 0, gray.Width, gray.Height));
         if (rect.Width < 20 || rect.Height < 10) return null;
         var crop = new Mat(upright, rect).Clone();
-        return new MrzBand(crop, rect, band.Angle, SplitLines(crop));
+        var lines = SplitLines(crop);
+        if (lines.Count == 1)
+        {
+            // An MRZ has at least two lines: the other one was joined to the print beside it. Look a few line
+            // heights above and below for lines spanning the same columns.
+            var reach = 3 * rect.Height;
+            var wider = new Rect(rect.X, rect.Y - reach, rect.Width, rect.Height + 2 * reach).Intersect(new Rect(0, 0, gray.Width, gray.Height));
+            using var around = new Mat(upright, wider);
+            var found = SplitLines(around, sameColumnsAs: lines[0].Width);
+            if (found.Count > 1)
+            {
+                foreach (var l in lines) l.Dispose();
+                crop.Dispose();
+                return new MrzBand(around.Clone(), wider, band.Angle, found);
+            }
+            foreach (var l in found) l.Dispose();
+        }
+        return new MrzBand(crop, rect, band.Angle, lines);
+    }
+
+    // Lines printed further apart than the closing bridges (some cards space them widely) come out as separate
+    // blocks: a block as wide as the chosen one, level with it, overlapping it horizontally and within about two
+    // line heights above or below joins it.
+    private static RotatedRect MergeNeighbours(List<(Point[] Contour, RotatedRect Box)> shapes, int chosen)
+    {
+        var points = new List<Point>(shapes[chosen].Contour);
+        var (w, h, angle) = Upright(shapes[chosen].Box);
+        var bounds = Cv2.BoundingRect(shapes[chosen].Contour);
+        var grown = true;
+        while (grown)
+        {
+            grown = false;
+            for (var i = 0; i < shapes.Count; i++)
+            {
+                if (i == chosen || points.Count == 0) continue;
+                var (ow, oh, oangle) = Upright(shapes[i].Box);
+                if (oh < 2 || ow / oh < 4 || ow < 0.6 * w || Math.Abs(oangle - angle) > 4) continue;
+                var other = Cv2.BoundingRect(shapes[i].Contour);
+                if (bounds.Contains(other.TopLeft) && bounds.Contains(other.BottomRight - new Point(1, 1))) continue;
+                var overlap = Math.Min(bounds.Right, other.Right) - Math.Max(bounds.Left, other.Left);
+                var gap = Math.Max(other.Top - bounds.Bottom, bounds.Top - other.Bottom);
+                if (overlap < 0.6 * Math.Min(bounds.Width, other.Width) || gap > 2.2 * Math.Max(oh, h / 3)) continue;
+                points.AddRange(shapes[i].Contour);
+                bounds |= other;
+                grown = true;
+            }
+        }
+        return Cv2.MinAreaRect(points);
     }
 
     // An angle past ±45° means MinAreaRect listed the sides the other way round. After that, a band that is taller than wide is vertical text: the reader tries the rotated image for that.
@@ -90,7 +141,9 @@ public static class MrzLocator
     }
 
     /// <summary>Cuts the band into text lines by the horizontal ink profile, each trimmed to its ink with a margin.</summary>
-    public static IReadOnlyList<Mat> SplitLines(Mat bandGray)
+    /// <param name="bandGray">The upright grey band.</param>
+    /// <param name="sameColumnsAs">When set, only lines whose ink is about this wide are kept (an MRZ's lines all span the same columns).</param>
+    public static IReadOnlyList<Mat> SplitLines(Mat bandGray, int? sameColumnsAs = null)
     {
         ArgumentNullException.ThrowIfNull(bandGray);
         using var ink = new Mat();
@@ -131,6 +184,7 @@ public static class MrzLocator
             var left = Math.Max(0, x0 - pad);
             var right = Math.Min(cols, x1 + pad);
             if (right - left < 10) continue;
+            if (sameColumnsAs is { } expected && Math.Abs(right - left - expected) > 0.08 * expected) continue;
             lines.Add(new Mat(bandGray, new Rect(left, y0, right - left, y1 - y0)).Clone());
         }
         return lines;

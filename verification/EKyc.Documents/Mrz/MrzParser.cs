@@ -11,7 +11,15 @@ namespace EKyc.Documents.Mrz;
 public static class MrzParser
 {
     /// <summary>Parses <paramref name="rawLines"/>; <paramref name="today"/> resolves the century of two-digit years.</summary>
-    public static MrzReadResult Parse(IReadOnlyList<string> rawLines, DateOnly today)
+    public static MrzReadResult Parse(IReadOnlyList<string> rawLines, DateOnly today) => Parse(rawLines, today, null);
+
+    /// <param name="rawLines">The lines as read.</param>
+    /// <param name="today">Resolves the century of two-digit years.</param>
+    /// <param name="evidence">
+    /// Per line, the recogniser's view of each character (its runner-up and that one's probability), aligned with the
+    /// line's characters; when two check-digit repairs both verify, it can tell them apart (see <see cref="MrzRepair"/>).
+    /// </param>
+    public static MrzReadResult Parse(IReadOnlyList<string> rawLines, DateOnly today, IReadOnlyList<IReadOnlyList<Ocr.RecognizedChar>?>? evidence)
     {
         ArgumentNullException.ThrowIfNull(rawLines);
         var lines = Normalize(rawLines);
@@ -24,7 +32,7 @@ public static class MrzParser
 
         var grid = lines.Select(l => l.ToCharArray()).ToArray();
         var issues = ImmutableArray.CreateBuilder<MrzIssue>();
-        MrzRepair.Apply(layout, grid, issues);
+        MrzRepair.Apply(layout, grid, issues, evidence);
         var checks = VerifyChecks(layout, grid, issues);
         var repaired = grid.Select(g => new string(g)).ToImmutableArray();
 

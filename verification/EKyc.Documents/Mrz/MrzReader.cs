@@ -8,7 +8,8 @@ namespace EKyc.Documents.Mrz;
 /// Image → MRZ: locates the band (trying the document upright, upside down and on either side), reads each line
 /// with the configured OCR engine, and parses with check-digit repair. The first orientation whose reading verifies
 /// every check digit wins; otherwise the reading with the most verified digits is returned, so the caller can say
-/// which field failed.
+/// which field failed. With an engine that exposes its per-step probabilities, each line has several readings
+/// (<see cref="MrzLineCandidates"/>) and the combination the check digits and the readings' agreement favour wins.
 /// </summary>
 public sealed class MrzReader(ILineRecognizer recognizer)
 {
@@ -26,32 +27,46 @@ public sealed class MrzReader(ILineRecognizer recognizer)
             using var turned = orientation is { } flag ? Rotated(bgr, flag) : null;
             using var band = MrzLocator.Locate(turned ?? bgr);
             if (band is null || band.Lines.Count is < 1 or > 4) continue;
-            var texts = band.Lines.Select(l => recognizer.Recognize(l)).ToList();
-            var (raw, parsed) = BestLines(texts.Select(t => t.Text).ToList(), today);
-            var reading = new MrzReading(true, raw, parsed.Document, parsed.Failure, band.Region, orientation, texts.Average(t => t.Confidence), 0);
-            if (parsed.Document is { ChecksValid: true }) return reading with { ElapsedMs = watch.Elapsed.TotalMilliseconds };
+            var reading = ReadBand(band, orientation, today);
+            if (reading.Document is { ChecksValid: true }) return reading with { ElapsedMs = watch.Elapsed.TotalMilliseconds };
             if (best is null || Verified(reading) > Verified(best)) best = reading;
+            // A reading that verifies two check digits was upright (one verifies by chance one time in ten): turning the
+            // image cannot make it more so.
+            if (Verified(reading) >= 2) break;
         }
         return (best ?? new MrzReading(false, [], null, new MrzIssue("mrz_not_found", MrzSeverity.Error), default, null, 0, 0))
             with { ElapsedMs = watch.Elapsed.TotalMilliseconds };
     }
 
-    // The band can include a printed line above the MRZ (visas, some cards): try the last two and last three lines
-    // too, and keep the reading with the most verified check digits.
-    private static (IReadOnlyList<string> Lines, MrzReadResult Result) BestLines(List<string> lines, DateOnly today)
+    private MrzReading ReadBand(MrzBand band, RotateFlags? orientation, DateOnly today)
     {
-        var candidates = new List<List<string>> { lines };
-        if (lines.Count > 2) candidates.Add(lines[^2..]);
-        if (lines.Count > 3) candidates.Add(lines[^3..]);
-        (IReadOnlyList<string>, MrzReadResult)? best = null;
-        var bestScore = -2;
-        foreach (var candidate in candidates)
+        if (recognizer is not IMrzStepRecognizer steps)
         {
-            var result = MrzParser.Parse(candidate, today);
-            var score = result.Document is null ? -1 : result.Document.CheckDigits.Count(c => c.Value);
-            if (score > bestScore) { bestScore = score; best = (candidate, result); }
+            var texts = band.Lines.Select(l => recognizer.Recognize(l)).ToList();
+            var (raw, parsed) = MrzLineCandidates.Choose(texts.Select(t => new[] { new LineReading(t.Text, t.Confidence, FixedLength: false) }).ToList(), today);
+            return new MrzReading(true, raw, parsed.Document, parsed.Failure, band.Region, orientation, texts.Average(t => t.Confidence), 0);
         }
-        return best!.Value;
+        // A quick pass first (greedy and fixed-length on the crop as cut); further opinions on stretched copies only while
+        // a check digit still fails, the decodings of some line disagree, or some line was read with little confidence
+        // (a name line has no check digit to fail).
+        var candidates = MrzLineCandidates.Read(steps, band.Lines, stretch: 1.0);
+        var (lines, result) = MrzLineCandidates.Choose(candidates, today);
+        for (var pass = 0; pass < MrzLineCandidates.Stretches.Count; pass++)
+        {
+            var stretch = MrzLineCandidates.Stretches[pass];
+            var valid = MrzLineCandidates.Plausible(result.Document);
+            if (valid && MrzLineCandidates.Agree(candidates) && MrzLineCandidates.Confident(candidates)) break;
+            // Doubt alone earns one more opinion; only failing check digits earn the last.
+            if (valid && pass > 0) break;
+            // With every check digit verified, only the doubtful lines are read again.
+            var again = Enumerable.Range(0, candidates.Count).Where(i => !valid || !MrzLineCandidates.Settled(candidates[i])).ToList();
+            var widths = candidates.SelectMany(c => c).Where(r => r.FixedLength).Select(r => r.Text.Length).Distinct().ToList();
+            var stretched = MrzLineCandidates.Read(steps, again.Select(i => band.Lines[i]).ToList(), stretch, widths);
+            for (var k = 0; k < again.Count; k++) candidates[again[k]] = [.. candidates[again[k]], .. stretched[k]];
+            (lines, result) = MrzLineCandidates.Choose(candidates, today);
+        }
+        var confidence = candidates.Average(c => c.Max(r => r.Confidence));
+        return new MrzReading(true, lines, result.Document, result.Failure, band.Region, orientation, confidence, 0);
     }
 
     private static int Verified(MrzReading r) => r.Document is null ? -1 : r.Document.CheckDigits.Count(c => c.Value);

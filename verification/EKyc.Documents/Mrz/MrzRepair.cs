@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EKyc.Documents.Ocr;
 
 namespace EKyc.Documents.Mrz;
 
@@ -14,13 +15,25 @@ public static class MrzRepair
     // A mod-10 digit accepts a random change one time in ten; more than two swaps is guessing.
     private const int MaxChanges = 2;
 
-    public static void Apply(MrzLayout layout, char[][] grid, ImmutableArray<MrzIssue>.Builder issues)
+    public static void Apply(MrzLayout layout, char[][] grid, ImmutableArray<MrzIssue>.Builder issues, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(issues);
         foreach (var field in layout.Fields) RepairByType(field, grid, issues);
-        RepairUnderChecks(layout, grid, issues);
+        foreach (var field in layout.Fields.Where(f => f.Name is MrzLayout.Names or MrzLayout.GivenNames)) RepairNameTail(field, grid, issues);
+        RepairUnderChecks(layout, grid, issues, evidence);
+    }
+
+    // Name parts are joined by one filler, surname and given names by two; three in a row can only be the padding
+    // after the last name, so a letter read beyond them is filler misread (OCR engines see '<' as K, S or A).
+    private static void RepairNameTail(MrzField field, char[][] grid, ImmutableArray<MrzIssue>.Builder issues)
+    {
+        var text = new string(grid[field.Line], field.Start, field.Length);
+        var end = text.IndexOf("<<<", StringComparison.Ordinal);
+        if (end < 0 || text.AsSpan(end).IndexOfAnyExcept('<') < 0) return;
+        for (var i = field.Start + end; i < field.Start + field.Length; i++) grid[field.Line][i] = '<';
+        issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, field.Name, "filler"));
     }
 
     public static bool Verifies(MrzCheck check, char[][] grid)
@@ -34,6 +47,7 @@ public static class MrzRepair
         var row = grid[field.Line];
         var changed = false;
         var invalid = false;
+        var before = new string(row, field.Start, field.Length);
         for (var i = field.Start; i < field.Start + field.Length; i++)
         {
             var c = row[i];
@@ -53,6 +67,13 @@ public static class MrzRepair
                 invalid = true;
             }
         }
+        // A code or date that stays invalid after its look-alikes are swapped was not misread but printed that way
+        // (some issuers put digits in the nationality field): leave it exactly as read. A name keeps the swaps.
+        if (changed && invalid && field.Name is not (MrzLayout.Names or MrzLayout.Surname or MrzLayout.GivenNames))
+        {
+            before.CopyTo(0, row, field.Start, field.Length);
+            changed = false;
+        }
         if (changed) issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, field.Name, "field type"));
         if (invalid) issues.Add(new(MrzIssueCodes.InvalidCharacters, MrzSeverity.Error, field.Name));
     }
@@ -66,7 +87,7 @@ public static class MrzRepair
         _ => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '<',
     };
 
-    private static void RepairUnderChecks(MrzLayout layout, char[][] grid, ImmutableArray<MrzIssue>.Builder issues)
+    private static void RepairUnderChecks(MrzLayout layout, char[][] grid, ImmutableArray<MrzIssue>.Builder issues, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence)
     {
         var alphanumeric = new HashSet<(int, int)>();
         foreach (var f in layout.Fields.Where(f => f.Kind == FieldKind.AlphaNumeric))
@@ -90,37 +111,59 @@ public static class MrzRepair
                     .ToList();
                 var confirm = check == composite || composite is null ? null : composite;
                 var maxChanges = check == composite ? 1 : MaxChanges;
-                if (ambiguous.Count is > 0 and <= MaxAmbiguousPositions && Search(check, confirm, grid, ambiguous, maxChanges) is { } repair)
+                if (ambiguous.Count is > 0 and <= MaxAmbiguousPositions && Search(check, confirm, grid, ambiguous, maxChanges, evidence) is { } repair)
                 {
-                    foreach (var (line, index) in repair) grid[line][index] = OcrConfusions.Alternative(grid[line][index])!.Value;
-                    issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, check.Name, "check digit"));
+                    foreach (var (line, index) in repair.Swaps) grid[line][index] = OcrConfusions.Alternative(grid[line][index])!.Value;
+                    issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, check.Name, repair.ByEvidence ? "check digit, recogniser's second choice" : "check digit"));
                 }
             }
             if (Verifies(check, grid)) locked.UnionWith(positions);
         }
     }
 
-    // Tries every set of 1..MaxChanges swaps, smallest first; a size with exactly one verifying set wins, a size with
-    // several is ambiguous and ends the search unrepaired.
-    private static List<(int Line, int Index)>? Search(MrzCheck check, MrzCheck? confirm, char[][] grid, List<(int Line, int i)> ambiguous, int maxChanges)
+    // Tries every set of 1..MaxChanges swaps, smallest first; a size with exactly one verifying set wins. A size with
+    // several is ambiguous and ends the search unrepaired, unless the recogniser itself named the swapped characters
+    // as its second choice for one set far more strongly than for any other (then that set is the reading it nearly
+    // made, not a guess).
+    private static (List<(int Line, int Index)> Swaps, bool ByEvidence)? Search(MrzCheck check, MrzCheck? confirm, char[][] grid, List<(int Line, int i)> ambiguous, int maxChanges, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence)
     {
         for (var size = 1; size <= Math.Min(maxChanges, ambiguous.Count); size++)
         {
-            List<(int, int)>? found = null;
-            var count = 0;
+            var found = new List<List<(int, int)>>();
             foreach (var subset in Subsets(ambiguous.Count, size))
             {
                 Swap(grid, ambiguous, subset);
                 var ok = Verifies(check, grid) && (confirm is null || Verifies(confirm, grid));
                 Swap(grid, ambiguous, subset);
-                if (!ok) continue;
-                count++;
-                found = subset.Select(k => ambiguous[k]).ToList();
+                if (ok) found.Add(subset.Select(k => ambiguous[k]).ToList());
             }
-            if (count == 1) return found;
-            if (count > 1) return null;
+            if (found.Count == 1) return (found[0], false);
+            if (found.Count > 1)
+            {
+                if (evidence is null) return null;
+                var ranked = found.Select(f => (Swaps: f, Support: Support(f, grid, evidence))).OrderByDescending(r => r.Support).ToList();
+                return ranked[0].Support >= MinSupport && ranked[0].Support >= SupportMargin * ranked[1].Support ? (ranked[0].Swaps, true) : null;
+            }
         }
         return null;
+    }
+
+    private const double MinSupport = 0.05;
+    private const double SupportMargin = 4;
+
+    // How strongly the recogniser proposed these swaps: the product of the runner-up probabilities where the runner-up
+    // is the swapped-in character, a small floor where it was not.
+    private static double Support(List<(int Line, int Index)> swaps, char[][] grid, IReadOnlyList<IReadOnlyList<RecognizedChar>?> evidence)
+    {
+        var support = 1.0;
+        foreach (var (line, index) in swaps)
+        {
+            var target = OcrConfusions.Alternative(grid[line][index]);
+            var chars = line < evidence.Count ? evidence[line] : null;
+            var seen = chars is not null && index < chars.Count && chars[index].Value == grid[line][index] ? chars[index] : null;
+            support *= seen is not null && seen.Alternative == target ? Math.Max(seen.AlternativeProbability, 1e-3) : 1e-3;
+        }
+        return support;
     }
 
     private static void Swap(char[][] grid, List<(int Line, int i)> positions, int[] subset)

