@@ -81,10 +81,13 @@ internal static class IngestBench
                 $"RESULT api_events_per_s={r.ApiEventsPerSecond:F0} grain_events_per_s={r.GrainEventsPerSecond:F0} stream_events_per_s={r.StreamEventsPerSecond:F0} applicants_per_s={r.ApplicantsPerSecond:F0} storage={r.Storage}"));
         }
         // The monitoring issue's summary line: embedded = SQLite + memory streams, cluster = PostgreSQL + NATS.
+        // PostgreSQL with memory streams is a diagnostic middle row (storage without NATS), not a deployment: the
+        // flag latency reported is the worse of the two deployments; the table above prints every row's.
         var embedded = results[0];
         var clustered = results.FirstOrDefault(r => r.Storage == "postgres+nats");
+        var flagP99 = Math.Max(embedded.FlagP99Ms, clustered?.FlagP99Ms ?? 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT embedded_events_per_s={embedded.StreamEventsPerSecond:F0} cluster_events_per_s={clustered?.StreamEventsPerSecond ?? 0:F0} jetstream_raw_per_s={raw ?? 0:F0} p99_flag_ms={results.Max(r => r.FlagP99Ms):F0} lost={results.Sum(r => r.Lost)} duplicated={results.Sum(r => r.Duplicated)}"));
+            $"RESULT embedded_events_per_s={embedded.StreamEventsPerSecond:F0} cluster_events_per_s={clustered?.StreamEventsPerSecond ?? 0:F0} jetstream_raw_per_s={raw ?? 0:F0} p99_flag_ms={flagP99:F0} lost={results.Sum(r => r.Lost)} duplicated={results.Sum(r => r.Duplicated)}"));
         return 0;
     }
 
