@@ -5,8 +5,9 @@ namespace EKyc.Documents.Eval;
 
 /// <summary>
 /// Tallies MRZ readings of one image set against their ground truth. "Valid" is the reader's verdict the service
-/// acts on (every check digit verifies); a false valid is a valid reading whose lines differ from the ground truth,
-/// or any valid reading of an image whose printed MRZ itself fails ICAO's check digits.
+/// acts on (every check digit verifies). A false valid, as the documents issue defines it, is a valid reading of an
+/// image whose printed MRZ itself fails ICAO's check digits; a valid misread is a valid reading whose lines differ
+/// from a ground truth that passes (a misread the check digits cannot see: names, or swaps that cancel).
 /// </summary>
 internal sealed class MrzScore(string name)
 {
@@ -34,6 +35,8 @@ internal sealed class MrzScore(string name)
     public int ExactPassing { get; private set; }
     public int FalseValid { get; private set; }
     public List<string> FalseValidImages { get; } = [];
+    public int ValidMisread { get; private set; }
+    public List<string> ValidMisreadImages { get; } = [];
 
     public void Add(string image, MrzReading reading, IReadOnlyList<string>? truth, bool truthPasses, DateOnly today)
     {
@@ -55,10 +58,15 @@ internal sealed class MrzScore(string name)
             LabelledPassing++;
             if (exact) ExactPassing++;
         }
-        if (valid && (!exact || !truthPasses))
+        if (valid && !truthPasses)
         {
             FalseValid++;
             FalseValidImages.Add(image);
+        }
+        else if (valid && !exact)
+        {
+            ValidMisread++;
+            ValidMisreadImages.Add(image);
         }
         for (var i = 0; i < truth.Count; i++)
         {
@@ -84,9 +92,9 @@ internal sealed class MrzScore(string name)
     public double FieldAccuracy(string field) => Labelled == 0 ? 0 : _fieldRight[field] / (double)Labelled;
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {Located}/{Images} | {Parsed}/{Images} | {Valid}/{Images} | {Exact}/{Labelled} | {ExactPassing}/{LabelledPassing} | {FalseValid} | {CharAccuracy:P1} | {MedianMs:0} | {P95Ms:0} |");
+        $"| {name} | {Located}/{Images} | {Parsed}/{Images} | {Valid}/{Images} | {Exact}/{Labelled} | {ExactPassing}/{LabelledPassing} | {FalseValid} | {ValidMisread} | {CharAccuracy:P1} | {MedianMs:0} | {P95Ms:0} |");
 
-    public const string Header = "| set / engine | located | parsed | all check digits | exact MRZ | exact (truth passes checks) | false valid | char accuracy | ms p50 | ms p95 |\n|---|---|---|---|---|---|---|---|---|---|";
+    public const string Header = "| set / engine | located | parsed | all check digits | exact MRZ | exact (truth passes checks) | false valid (truth fails) | valid misread | char accuracy | ms p50 | ms p95 |\n|---|---|---|---|---|---|---|---|---|---|---|";
 
     public string FieldRow() => $"| {name} | " + string.Join(" | ", Fields.Select(f => FieldAccuracy(f).ToString("P1", CultureInfo.InvariantCulture))) + " |";
 

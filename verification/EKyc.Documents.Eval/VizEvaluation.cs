@@ -25,7 +25,7 @@ public static class VizEvaluation
         var truth = GroundTruth.Load(dataDir);
         var intake = new ImageIntake(new IntakeOptions { MinSide = 100 });
         using var recognizer = new PaddleRecognizer(modelsDir);
-        using var detector = new PaddleTextDetector(modelsDir);
+        using var detector = new PaddleTextDetector(modelsDir, intraOpThreads: PaddleRecognizer.DefaultThreads);
         var mrzReader = new MrzReader(recognizer);
         var viz = new VisualZoneReader(detector, recognizer);
         var quality = new CaptureQuality(new QualityOptions());

@@ -37,10 +37,10 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         _slots = new SemaphoreSlim(_options.MaxConcurrent);
         _ocr = new Lazy<ILineRecognizer>(() => _options.OcrEngine == "tesseract"
             ? new TesseractRecognizer()
-            : new PaddleRecognizer(models.Value.Resolve()));
+            : new PaddleRecognizer(models.Value.Resolve(), _options.OcrThreads));
         _viz = new Lazy<(PaddleTextDetector, PaddleRecognizer, bool)>(() => _ocr.Value is PaddleRecognizer shared
-            ? (new PaddleTextDetector(models.Value.Resolve()), shared, false)
-            : (new PaddleTextDetector(models.Value.Resolve()), new PaddleRecognizer(models.Value.Resolve()), true));
+            ? (new PaddleTextDetector(models.Value.Resolve(), intraOpThreads: _options.OcrThreads), shared, false)
+            : (new PaddleTextDetector(models.Value.Resolve(), intraOpThreads: _options.OcrThreads), new PaddleRecognizer(models.Value.Resolve(), _options.OcrThreads), true));
         _verifier = new Lazy<DocumentVerifier>(() => new DocumentVerifier(new MrzReader(_ocr.Value), _options.Checks, new FacePortraitLocator(faces),
             new VisualZoneReader(_viz.Value.Detector, _viz.Value.Recognizer)));
     }
