@@ -49,6 +49,18 @@ public sealed class DocumentVerifierTests
     }
 
     [Fact]
+    public void A_card_scanned_beside_another_is_read_though_its_border_joins_the_mrz_to_the_print_above()
+    {
+        // Two residence cards side by side; the right card's border links its MRZ to the notice above it.
+        var path = Path.Combine(SharedData.Require("documents"), "passporteye", "100_id-usa.jpg");
+        using var ocr = new PaddleRecognizer(ModelFiles.Require(ModelFiles.Ocr));
+        using var image = new ImageIntake(new IntakeOptions { MinSide = 100 }).Decode(File.ReadAllBytes(path));
+        var reading = new MrzReader(ocr).Read(image.Image!, new DateOnly(2009, 1, 1));
+        Assert.Equal(["IAUSA0000000033LIN1044750079<<", "5808175F1004027COD<<<<<<<<<<<7", "SPECIMEN<<TEST<VOID<<<<<<<<<<<"], reading.Document?.Lines);
+        Assert.True(reading.Document!.ChecksValid);
+    }
+
+    [Fact]
     public void An_icao_specimen_state_is_not_a_real_issuer()
     {
         var (v, ocr) = Verify("passport-td3.png", DocumentKind.Passport, "Anna Maria", "Eriksson", new DateTimeOffset(2010, 1, 1, 0, 0, 0, TimeSpan.Zero));

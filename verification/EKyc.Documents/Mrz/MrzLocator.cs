@@ -42,18 +42,17 @@ public static class MrzLocator
             Cv2.MorphologyEx(mask, mask, MorphTypes.Close, k);
         Cv2.Erode(mask, mask, null, iterations: 3);
 
-        Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
-        var shapes = contours.Select(c => (Contour: c, Box: Cv2.MinAreaRect(c))).ToList();
-        int? bestIndex = null;
-        var bestScore = 0.0;
-        int smallHeight = small.Height;
-        for (var i = 0; i < shapes.Count; i++)
+        var (shapes, bestIndex) = Candidates(mask);
+        if (bestIndex is null)
         {
-            var (w, h, _) = Upright(shapes[i].Box);
-            if (h < 4 || w / h < 4 || w / WorkWidth < 0.45) continue;
-            // Prefer wide bands low on the page: the MRZ spans the document and sits at its foot.
-            var score = w / WorkWidth + 0.25 * (shapes[i].Box.Center.Y / smallHeight);
-            if (score > bestScore) { bestScore = score; bestIndex = i; }
+            // A thin rule — a card's edge, a frame around printed text — can join the band to the print around it
+            // into one block of no useful shape (100_id-usa: the card's border links the MRZ to the text above).
+            // Openings with a flat and a tall kernel cut such lines and keep the text blocks.
+            using (var k = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(41, 1)))
+                Cv2.MorphologyEx(mask, mask, MorphTypes.Open, k);
+            using (var k = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(1, 9)))
+                Cv2.MorphologyEx(mask, mask, MorphTypes.Open, k);
+            (shapes, bestIndex) = Candidates(mask);
         }
         if (bestIndex is not { } chosen) return null;
         var merged = MergeNeighbours(shapes, chosen);
@@ -89,6 +88,24 @@ public static class MrzLocator
             foreach (var l in found) l.Dispose();
         }
         return new MrzBand(crop, rect, band.Angle, lines);
+    }
+
+    // The blocks of the mask and the one most like an MRZ band: wide, flat, spanning most of the width, low on the page.
+    private static (List<(Point[] Contour, RotatedRect Box)> Shapes, int? Best) Candidates(Mat mask)
+    {
+        Cv2.FindContours(mask, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        var shapes = contours.Select(c => (Contour: c, Box: Cv2.MinAreaRect(c))).ToList();
+        int? bestIndex = null;
+        var bestScore = 0.0;
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            var (w, h, _) = Upright(shapes[i].Box);
+            if (h < 4 || w / h < 4 || w / WorkWidth < 0.45) continue;
+            // Prefer wide bands low on the page: the MRZ spans the document and sits at its foot.
+            var score = w / WorkWidth + 0.25 * (shapes[i].Box.Center.Y / mask.Height);
+            if (score > bestScore) { bestScore = score; bestIndex = i; }
+        }
+        return (shapes, bestIndex);
     }
 
     // Lines printed further apart than the closing bridges (some cards space them widely) come out as separate

@@ -15,6 +15,10 @@ public sealed class MrzReader(ILineRecognizer recognizer)
 {
     private static readonly RotateFlags?[] Orientations = [null, RotateFlags.Rotate180, RotateFlags.Rotate90Clockwise, RotateFlags.Rotate90Counterclockwise];
 
+    // An MRZ has two or three lines; a band may also hold a line or a short block of print merged into it (a card's
+    // notice above its MRZ), whose lines are read too and left out by the choice of consecutive lines.
+    private const int MaxBandLines = 8;
+
     public string Engine => recognizer.Name;
 
     public MrzReading Read(Mat bgr, DateOnly today)
@@ -26,7 +30,7 @@ public sealed class MrzReader(ILineRecognizer recognizer)
         {
             using var turned = orientation is { } flag ? Rotated(bgr, flag) : null;
             using var band = MrzLocator.Locate(turned ?? bgr);
-            if (band is null || band.Lines.Count is < 1 or > 4) continue;
+            if (band is null || band.Lines.Count is < 1 or > MaxBandLines) continue;
             var reading = ReadBand(band, orientation, today);
             if (reading.Document is { ChecksValid: true }) return reading with { ElapsedMs = watch.Elapsed.TotalMilliseconds };
             if (best is null || Verified(reading) > Verified(best)) best = reading;
