@@ -38,9 +38,13 @@ internal sealed partial class DocumentCheckService : IDocumentChecks, IDisposabl
         _ocr = new Lazy<ILineRecognizer>(() => _options.OcrEngine == "tesseract"
             ? new TesseractRecognizer()
             : new PaddleRecognizer(models.Value.Resolve(), _options.OcrThreads));
-        _viz = new Lazy<(PaddleTextDetector, PaddleRecognizer, bool)>(() => _ocr.Value is PaddleRecognizer shared
-            ? (new PaddleTextDetector(models.Value.Resolve(), intraOpThreads: _options.OcrThreads), shared, false)
-            : (new PaddleTextDetector(models.Value.Resolve(), intraOpThreads: _options.OcrThreads), new PaddleRecognizer(models.Value.Resolve(), _options.OcrThreads), true));
+        _viz = new Lazy<(PaddleTextDetector, PaddleRecognizer, bool)>(() =>
+        {
+            var detector = new PaddleTextDetector(models.Value.Resolve(), intraOpThreads: _options.OcrThreads);
+            return _ocr.Value is PaddleRecognizer shared
+                ? (detector, shared, false)
+                : (detector, new PaddleRecognizer(models.Value.Resolve(), _options.OcrThreads), true);
+        });
         _verifier = new Lazy<DocumentVerifier>(() => new DocumentVerifier(new MrzReader(_ocr.Value), _options.Checks, new FacePortraitLocator(faces),
             new VisualZoneReader(_viz.Value.Detector, _viz.Value.Recognizer)));
     }

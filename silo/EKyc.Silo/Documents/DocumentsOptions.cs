@@ -24,7 +24,7 @@ public sealed class DocumentsOptions
     /// cores; throughput then stays about what one thread per document gives.
     /// </summary>
     [Range(1, 16)]
-    public int OcrThreads { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
+    public int OcrThreads { get; set; } = EKyc.Documents.Ocr.PaddleRecognizer.DefaultThreads;
 
     /// <summary>Documents checked at once per silo; OCR and image work are CPU-bound.</summary>
     [Range(1, 64)]
