@@ -5,7 +5,7 @@ using EKyc.Documents.Mrz;
 using EKyc.Documents.Ocr;
 using EKyc.Documents.Synthetic;
 
-// ./ekyc eval documents [--data DIR] [--models DIR] [--synthetic N] [--threads N] [--verbose] [--quality-only]
+// ./ekyc eval documents [--data DIR] [--models DIR] [--synthetic N] [--threads N] [--repeat N] [--verbose] [--quality-only]
 // The last line is the summary: RESULT synthetic_mrz_exact specimen_exact false_valid mrz_strings_ok median_ms p95_ms,
 // where false_valid counts valid verdicts on the specimens whose printed MRZ fails its own check digits (the issue's
 // "no false valid on the ones that fail"); valid readings that differ from a passing truth are tallied in the table.
@@ -13,6 +13,10 @@ var data = Arg("--data") ?? Path.Combine(RepoRoot(), "..", "shared", "data");
 var models = Arg("--models") ?? Environment.GetEnvironmentVariable("EKYC_MODELS_DIR") ?? Path.Combine(RepoRoot(), ".data", "models");
 var syntheticCount = int.Parse(Arg("--synthetic") ?? "200", CultureInfo.InvariantCulture);
 // Threads per inference, as the service's Documents:OcrThreads default (two where there are two cores).
+// Each specimen is read this many times and its time is the median of the reads: single reads of the same image on
+// this shared 2-core machine varied by up to 1.6× between passes (the accuracy is the first read's; reads are
+// deterministic).
+var repeat = Math.Max(1, int.Parse(Arg("--repeat") ?? "3", CultureInfo.InvariantCulture));
 var threads = int.Parse(Arg("--threads") ?? PaddleRecognizer.DefaultThreads.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 if (!Directory.Exists(Path.Combine(data, "documents")))
 {
@@ -80,6 +84,9 @@ MrzScore Specimens(MrzReader reader, string name)
         using var decoded = intake.Decode(File.ReadAllBytes(t.File));
         if (decoded.Image is null) { Console.Error.WriteLine($"{Path.GetFileName(t.File)}: {decoded.Error}"); continue; }
         var reading = reader.Read(decoded.Image, today);
+        var times = new List<double> { reading.ElapsedMs };
+        for (var k = 1; k < repeat; k++) times.Add(reader.Read(decoded.Image, today).ElapsedMs);
+        reading = reading with { ElapsedMs = times.Order().ElementAt(times.Count / 2) };
         score.Add(Path.GetFileName(t.File), reading, t.MrzLines, t.ChecksOk, today);
         if (Verbose()) Console.Error.WriteLine($"{name} {Path.GetFileName(t.File)} {reading.ElapsedMs:0} ms valid={reading.Document?.ChecksValid} {string.Join('|', reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines)}");
     }

@@ -88,10 +88,10 @@ public static class MrzLineCandidates
         return candidates.All(c => c.Length > 0 && c[0].Confidence >= MinConfidence);
     }
 
-    public static (IReadOnlyList<string> Lines, MrzReadResult Result) Choose(IReadOnlyList<LineReading[]> candidates, DateOnly today)
+    public static MrzChoice Choose(IReadOnlyList<LineReading[]> candidates, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        (IReadOnlyList<string> Lines, MrzReadResult Result)? best = null;
+        MrzChoice? best = null;
         (int Verified, int KnownCodes, int Repairs, int WholeLines, int Agreement, int FixedLength, double Confidence) bestScore = (-2, 0, 0, 0, 0, 0, 0);
         // The band can include a printed line above or below the MRZ (visas, some cards, screenshots): every run of
         // two or three consecutive lines is tried as well.
@@ -117,11 +117,11 @@ public static class MrzLineCandidates
                 if (best is null || score.CompareTo(bestScore) > 0)
                 {
                     bestScore = score;
-                    best = (texts, result);
+                    best = new MrzChoice(texts, result) { FirstLine = skip, Readings = combination };
                 }
             }
         }
-        return best ?? ([], MrzParser.Parse([], today));
+        return best ?? new MrzChoice([], MrzParser.Parse([], today));
     }
 
     private static IEnumerable<(int Skip, int Take)> Runs(int count)
@@ -167,6 +167,14 @@ public static class MrzLineCandidates
         Cv2.Resize(line, result, new Size((int)Math.Round(line.Width * stretch), line.Height), 0, 0, InterpolationFlags.Cubic);
         return result;
     }
+}
+
+/// <summary>The chosen reading of a band: its lines, their parse, the band line it starts at, and the reading of each line.</summary>
+public sealed record MrzChoice(IReadOnlyList<string> Lines, MrzReadResult Result)
+{
+    public int FirstLine { get; init; }
+
+    public IReadOnlyList<LineReading> Readings { get; init; } = [];
 }
 
 /// <summary>One reading of one MRZ line: its text, the engine's confidence, and whether it was decoded at the line's fixed length.</summary>

@@ -114,6 +114,9 @@ public static class MrzParser
         _ => char.ToUpperInvariant(c),
     };
 
+    /// <summary>The layout lines of these lengths would be parsed with, or null when they fit no format.</summary>
+    public static MrzLayout? Layout(IReadOnlyList<string> rawLines) => Detect(Normalize(rawLines));
+
     private static MrzLayout? Detect(List<string> lines)
     {
         if (lines.Count == 3 && lines.All(l => l.Length == 30)) return MrzLayout.Td1;

@@ -54,7 +54,8 @@ public sealed class MrzReader(ILineRecognizer recognizer)
         // a check digit still fails, the decodings of some line disagree, or some line was read with little confidence
         // (a name line has no check digit to fail).
         var candidates = MrzLineCandidates.Read(steps, band.Lines, stretch: 1.0);
-        var (lines, result) = MrzLineCandidates.Choose(candidates, today);
+        var choice = MrzLineCandidates.Choose(candidates, today);
+        var (lines, result) = choice;
         for (var pass = 0; pass < MrzLineCandidates.Stretches.Count; pass++)
         {
             var stretch = MrzLineCandidates.Stretches[pass];
@@ -67,8 +68,13 @@ public sealed class MrzReader(ILineRecognizer recognizer)
             var widths = candidates.SelectMany(c => c).Where(r => r.FixedLength).Select(r => r.Text.Length).Distinct().ToList();
             var stretched = MrzLineCandidates.Read(steps, again.Select(i => band.Lines[i]).ToList(), stretch, widths);
             for (var k = 0; k < again.Count; k++) candidates[again[k]] = [.. candidates[again[k]], .. stretched[k]];
-            (lines, result) = MrzLineCandidates.Choose(candidates, today);
+            choice = MrzLineCandidates.Choose(candidates, today);
+            (lines, result) = choice;
         }
+        // Names have no check digit: where the recogniser hesitated between M and N, the glyph's shape decides.
+        var evidence = choice.Readings.Select(r => r.Characters).ToList();
+        var settled = MrzMirrorLetters.Settle(lines, band.Lines.Skip(choice.FirstLine).Take(lines.Count).ToList(), evidence);
+        if (!ReferenceEquals(settled, lines)) (lines, result) = (settled, MrzParser.Parse(settled, today, evidence));
         var confidence = candidates.Average(c => c.Max(r => r.Confidence));
         return new MrzReading(true, lines, result.Document, result.Failure, band.Region, orientation, confidence, 0);
     }
