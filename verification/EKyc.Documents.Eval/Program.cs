@@ -12,11 +12,11 @@ using EKyc.Documents.Synthetic;
 var data = Arg("--data") ?? Path.Combine(RepoRoot(), "..", "shared", "data");
 var models = Arg("--models") ?? Environment.GetEnvironmentVariable("EKYC_MODELS_DIR") ?? Path.Combine(RepoRoot(), ".data", "models");
 var syntheticCount = int.Parse(Arg("--synthetic") ?? "200", CultureInfo.InvariantCulture);
-// Threads per inference, as the service's Documents:OcrThreads default (two where there are two cores).
 // Each specimen is read this many times and its time is the median of the reads: single reads of the same image on
 // this shared 2-core machine varied by up to 1.6× between passes (the accuracy is the first read's; reads are
 // deterministic).
 var repeat = Math.Max(1, int.Parse(Arg("--repeat") ?? "3", CultureInfo.InvariantCulture));
+// Threads per inference, as the service's Documents:OcrThreads default (two where there are two cores).
 var threads = int.Parse(Arg("--threads") ?? PaddleRecognizer.DefaultThreads.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 if (!Directory.Exists(Path.Combine(data, "documents")))
 {

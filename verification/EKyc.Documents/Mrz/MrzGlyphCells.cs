@@ -25,7 +25,11 @@ public static class MrzGlyphCells
         double pitch = (right - left) / count, origin = left;
         for (var round = 0; round < FitRounds; round++)
         {
-            var points = glyphs.Select(g => (Cell: Cell(g, origin, pitch) + 0.5, X: g.X + g.Width / 2.0)).Where(p => p.Cell > 0 && p.Cell < count).ToList();
+            // Cell i's centre is at i + ½ pitches from the origin.
+            var points = glyphs.Select(g => (Index: Cell(g, origin, pitch), X: g.X + g.Width / 2.0))
+                .Where(p => p.Index >= 0 && p.Index < count)
+                .Select(p => (Cell: p.Index + 0.5, p.X))
+                .ToList();
             if (points.Count < 4) return null;
             double mc = points.Average(p => p.Cell), mx = points.Average(p => p.X);
             double sxy = points.Sum(p => (p.Cell - mc) * (p.X - mx)), sxx = points.Sum(p => (p.Cell - mc) * (p.Cell - mc));

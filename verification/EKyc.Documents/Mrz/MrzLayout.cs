@@ -3,7 +3,11 @@ using System.Collections.Immutable;
 namespace EKyc.Documents.Mrz;
 
 /// <summary>One field of a layout: where it sits (line, start, length) and what it may contain.</summary>
-public sealed record MrzField(string Name, int Line, int Start, int Length, FieldKind Kind);
+public sealed record MrzField(string Name, int Line, int Start, int Length, FieldKind Kind)
+{
+    /// <summary>Whether the field holds the holder's name (the whole names field, or the surname or given names of the French ID).</summary>
+    public bool IsName => Name is MrzLayout.Names or MrzLayout.Surname or MrzLayout.GivenNames;
+}
 
 /// <summary>A span of one line, the unit check digits are computed over.</summary>
 public readonly record struct MrzSpan(int Line, int Start, int Length);

@@ -30,7 +30,7 @@ public static class MrzMirrorLetters
         ArgumentNullException.ThrowIfNull(characters);
         if (images.Count != lines.Count || characters.Count != lines.Count || MrzParser.Layout(lines) is not { } layout) return lines;
         var result = lines.ToArray();
-        foreach (var field in layout.Fields.Where(f => f.Name is MrzLayout.Names or MrzLayout.Surname or MrzLayout.GivenNames))
+        foreach (var field in layout.Fields.Where(f => f.IsName))
         {
             var line = lines[field.Line];
             var chars = characters[field.Line];

@@ -55,11 +55,10 @@ public sealed class MrzReader(ILineRecognizer recognizer)
         // (a name line has no check digit to fail).
         var candidates = MrzLineCandidates.Read(steps, band.Lines, stretch: 1.0);
         var choice = MrzLineCandidates.Choose(candidates, today);
-        var (lines, result) = choice;
         for (var pass = 0; pass < MrzLineCandidates.Stretches.Count; pass++)
         {
             var stretch = MrzLineCandidates.Stretches[pass];
-            var valid = MrzLineCandidates.Plausible(result.Document);
+            var valid = MrzLineCandidates.Plausible(choice.Result.Document);
             if (valid && MrzLineCandidates.Agree(candidates) && MrzLineCandidates.Confident(candidates)) break;
             // Doubt alone earns one more opinion; only failing check digits earn the last.
             if (valid && pass > 0) break;
@@ -69,9 +68,9 @@ public sealed class MrzReader(ILineRecognizer recognizer)
             var stretched = MrzLineCandidates.Read(steps, again.Select(i => band.Lines[i]).ToList(), stretch, widths);
             for (var k = 0; k < again.Count; k++) candidates[again[k]] = [.. candidates[again[k]], .. stretched[k]];
             choice = MrzLineCandidates.Choose(candidates, today);
-            (lines, result) = choice;
         }
         // Names have no check digit: where the recogniser hesitated between M and N, the glyph's shape decides.
+        var (lines, result) = choice;
         var evidence = choice.Readings.Select(r => r.Characters).ToList();
         var settled = MrzMirrorLetters.Settle(lines, band.Lines.Skip(choice.FirstLine).Take(lines.Count).ToList(), evidence);
         if (!ReferenceEquals(settled, lines)) (lines, result) = (settled, MrzParser.Parse(settled, today, evidence));

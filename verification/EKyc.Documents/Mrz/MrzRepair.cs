@@ -69,7 +69,7 @@ public static class MrzRepair
         }
         // A code or date that stays invalid after its look-alikes are swapped was not misread but printed that way
         // (some issuers put digits in the nationality field): leave it exactly as read. A name keeps the swaps.
-        if (changed && invalid && field.Name is not (MrzLayout.Names or MrzLayout.Surname or MrzLayout.GivenNames))
+        if (changed && invalid && !field.IsName)
         {
             before.CopyTo(0, row, field.Start, field.Length);
             changed = false;
