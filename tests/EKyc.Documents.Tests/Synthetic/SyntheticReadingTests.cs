@@ -36,14 +36,17 @@ public sealed class SyntheticReadingTests
     [InlineData(12)]
     [InlineData(13)]
     [InlineData(23)]
-    public void A_realistic_capture_reads_exactly(int seed)
-    {
-        using var ocr = Recognizer();
-        using var generator = new SyntheticDocuments(Fonts.Debian);
-        using var document = generator.Generate(seed, CaptureDegradation.Realistic);
-        var reading = new MrzReader(ocr).Read(document.Image, Today);
-        Assert.Equal(document.MrzLines, reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines);
-    }
+    public void A_realistic_capture_reads_exactly(int seed) => ReadsExactly(seed);
+
+    // Captures the check digits alone cannot settle: 81 (a name's C read 0 until a wider stretch is read, which a digit
+    // in a name now earns), 196 (a document number's K read as filler), 7 (a U read 0), 89 (an O read 0 where two
+    // repairs verify).
+    [Theory]
+    [InlineData(81)]
+    [InlineData(196)]
+    [InlineData(7)]
+    [InlineData(89)]
+    public void A_misreading_the_check_digits_cannot_catch_is_settled_by_the_glyphs(int seed) => ReadsExactly(seed);
 
     [Fact]
     public void The_same_seed_gives_the_same_document()
@@ -66,6 +69,15 @@ public sealed class SyntheticReadingTests
         using var document = generator.Generate(4, sideways, MrzFormat.Td1);
         var reading = new MrzReader(ocr).Read(document.Image, Today);
         Assert.NotNull(reading.Rotation);
+        Assert.Equal(document.MrzLines, reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines);
+    }
+
+    private static void ReadsExactly(int seed)
+    {
+        using var ocr = Recognizer();
+        using var generator = new SyntheticDocuments(Fonts.Debian);
+        using var document = generator.Generate(seed, CaptureDegradation.Realistic);
+        var reading = new MrzReader(ocr).Read(document.Image, Today);
         Assert.Equal(document.MrzLines, reading.Document?.Lines ?? (IReadOnlyList<string>)reading.RawLines);
     }
 

@@ -6,7 +6,10 @@ namespace EKyc.Documents.Mrz;
 public sealed record MrzField(string Name, int Line, int Start, int Length, FieldKind Kind)
 {
     /// <summary>Whether the field holds the holder's name (the whole names field, or the surname or given names of the French ID).</summary>
-    public bool IsName => Name is MrzLayout.Names or MrzLayout.Surname or MrzLayout.GivenNames;
+    public bool IsName => IsNameField(Name);
+
+    /// <summary>Whether the field of this name holds the holder's name.</summary>
+    public static bool IsNameField(string? name) => name is MrzLayout.Names or MrzLayout.Surname or MrzLayout.GivenNames;
 }
 
 /// <summary>A span of one line, the unit check digits are computed over.</summary>

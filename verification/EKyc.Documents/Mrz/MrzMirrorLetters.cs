@@ -28,7 +28,7 @@ public static class MrzMirrorLetters
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(characters);
-        if (images.Count != lines.Count || characters.Count != lines.Count || MrzParser.Layout(lines) is not { } layout) return lines;
+        if (images.Count != lines.Count || characters.Count != lines.Count || MrzParser.ExactLayout(lines) is not { } layout) return lines;
         var result = lines.ToArray();
         foreach (var field in layout.Fields.Where(f => f.IsName))
         {

@@ -117,6 +117,10 @@ public static class MrzParser
     /// <summary>The layout lines of these lengths would be parsed with, or null when they fit no format.</summary>
     public static MrzLayout? Layout(IReadOnlyList<string> rawLines) => Detect(Normalize(rawLines));
 
+    /// <summary>The layout of lines that already have its exact shape (no padding or cutting), so positions index the lines as read.</summary>
+    public static MrzLayout? ExactLayout(IReadOnlyList<string> lines) =>
+        Layout(lines) is { } layout && lines.Count == layout.Lines && lines.All(l => l.Length == layout.Width) ? layout : null;
+
     private static MrzLayout? Detect(List<string> lines)
     {
         if (lines.Count == 3 && lines.All(l => l.Length == 30)) return MrzLayout.Td1;

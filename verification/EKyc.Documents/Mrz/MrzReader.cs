@@ -9,7 +9,8 @@ namespace EKyc.Documents.Mrz;
 /// with the configured OCR engine, and parses with check-digit repair. The first orientation whose reading verifies
 /// every check digit wins; otherwise the reading with the most verified digits is returned, so the caller can say
 /// which field failed. With an engine that exposes its per-step probabilities, each line has several readings
-/// (<see cref="MrzLineCandidates"/>) and the combination the check digits and the readings' agreement favour wins.
+/// (<see cref="MrzLineCandidates"/>) and the combination the check digits and the readings' agreement favour wins;
+/// what check digits cannot settle is then decided by the glyphs (<see cref="MrzMirrorLetters"/>, <see cref="MrzGlyphRereads"/>).
 /// </summary>
 public sealed class MrzReader(ILineRecognizer recognizer)
 {
@@ -60,8 +61,9 @@ public sealed class MrzReader(ILineRecognizer recognizer)
             var stretch = MrzLineCandidates.Stretches[pass];
             var valid = MrzLineCandidates.Plausible(choice.Result.Document);
             if (valid && MrzLineCandidates.Agree(candidates) && MrzLineCandidates.Confident(candidates)) break;
-            // Doubt alone earns one more opinion; only failing check digits earn the last.
-            if (valid && pass > 0) break;
+            // Doubt alone earns one more opinion; only failing check digits, or a digit read in a name (which has no
+            // check digit to fail), earn the last.
+            if (valid && pass > 0 && !DigitInName(choice.Result.Document)) break;
             // With every check digit verified, only the doubtful lines are read again.
             var again = Enumerable.Range(0, candidates.Count).Where(i => !valid || !MrzLineCandidates.Settled(candidates[i])).ToList();
             var widths = candidates.SelectMany(c => c).Where(r => r.FixedLength).Select(r => r.Text.Length).Distinct().ToList();
@@ -69,14 +71,21 @@ public sealed class MrzReader(ILineRecognizer recognizer)
             for (var k = 0; k < again.Count; k++) candidates[again[k]] = [.. candidates[again[k]], .. stretched[k]];
             choice = MrzLineCandidates.Choose(candidates, today);
         }
-        // Names have no check digit: where the recogniser hesitated between M and N, the glyph's shape decides.
+        // What the check digits cannot see, the glyphs decide: M against N in names (no check digit), U against 0 (the
+        // same weight), and which of two check-digit repairs that verify equally was the misread.
         var (lines, result) = choice;
         var evidence = choice.Readings.Select(r => r.Characters).ToList();
-        var settled = MrzMirrorLetters.Settle(lines, band.Lines.Skip(choice.FirstLine).Take(lines.Count).ToList(), evidence);
+        var images = band.Lines.Skip(choice.FirstLine).Take(lines.Count).ToList();
+        var settled = MrzGlyphRereads.SettleUnder(MrzMirrorLetters.Settle(lines, images, evidence), images, evidence, steps);
         if (!ReferenceEquals(settled, lines)) (lines, result) = (settled, MrzParser.Parse(settled, today, evidence));
+        var reread = MrzGlyphRereads.ForFailedChecks(lines, images, evidence, result.Document, steps);
+        if (!ReferenceEquals(reread, evidence)) result = MrzParser.Parse(lines, today, reread);
         var confidence = candidates.Average(c => c.Max(r => r.Confidence));
         return new MrzReading(true, lines, result.Document, result.Failure, band.Region, orientation, confidence, 0);
     }
+
+    private static bool DigitInName(MrzDocument? doc) =>
+        doc is not null && doc.Issues.Any(i => i.Code == MrzIssueCodes.Repaired && i.Detail == MrzRepair.FieldTypeDetail && MrzField.IsNameField(i.Field));
 
     private static int Verified(MrzReading r) => r.Document is null ? -1 : r.Document.CheckDigits.Count(c => c.Value);
 

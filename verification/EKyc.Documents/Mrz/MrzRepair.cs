@@ -7,10 +7,14 @@ namespace EKyc.Documents.Mrz;
 /// Repairs OCR confusions (0/O, 1/I, 5/S, 8/B, 2/Z, …) in two passes. First, where the field type decides: a digit in
 /// a letters-only field, a letter in a date or a check digit. Then, in letter-and-digit fields (document number,
 /// optional data), only a swap that makes the covering check digit verify, trying the fewest changes first and giving
-/// up when two different repairs would both verify (a guess is not a repair).
+/// up when two different repairs would both verify (a guess is not a repair) unless the evidence tells them apart. A filler
+/// read inside a document number, which is left-aligned, takes the recogniser's runner-up where the checks allow it.
 /// </summary>
 public static class MrzRepair
 {
+    /// <summary>The detail of a repair the field type decided (a digit in a letters-only field, or the reverse).</summary>
+    public const string FieldTypeDetail = "field type";
+
     private const int MaxAmbiguousPositions = 12;
     // A mod-10 digit accepts a random change one time in ten; more than two swaps is guessing.
     private const int MaxChanges = 2;
@@ -22,6 +26,7 @@ public static class MrzRepair
         ArgumentNullException.ThrowIfNull(issues);
         foreach (var field in layout.Fields) RepairByType(field, grid, issues);
         foreach (var field in layout.Fields.Where(f => f.Name is MrzLayout.Names or MrzLayout.GivenNames)) RepairNameTail(field, grid, issues);
+        if (evidence is not null && layout.Field(MrzLayout.DocumentNumber) is { } number) RepairInnerFiller(layout, number, grid, issues, evidence);
         RepairUnderChecks(layout, grid, issues, evidence);
     }
 
@@ -34,6 +39,36 @@ public static class MrzRepair
         if (end < 0 || text.AsSpan(end).IndexOfAnyExcept('<') < 0) return;
         for (var i = field.Start + end; i < field.Start + field.Length; i++) grid[field.Line][i] = '<';
         issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, field.Name, "filler"));
+    }
+
+    // A document number is left-aligned and padded on the right, so a filler with print after it was a glyph the
+    // recogniser lost to '<' (a '<' weighs 0 in a check digit, as A, K and U do, so the digit cannot catch that). Taken
+    // only where the recogniser named a letter or digit as its runner-up, and only if the field's check verifies after it
+    // and no check that verified before fails.
+    private const double MinFillerRunnerUp = 0.1;
+
+    private static void RepairInnerFiller(MrzLayout layout, MrzField field, char[][] grid, ImmutableArray<MrzIssue>.Builder issues, IReadOnlyList<IReadOnlyList<RecognizedChar>?> evidence)
+    {
+        var row = grid[field.Line];
+        var chars = field.Line < evidence.Count ? evidence[field.Line] : null;
+        var last = Array.FindLastIndex(row, field.Start + field.Length - 1, field.Length, c => c != '<');
+        if (chars is null || chars.Count != row.Length || last < 0) return;
+        var check = layout.Checks.FirstOrDefault(c => c.Name == field.Name);
+        var verifiedBefore = layout.Checks.Where(c => Verifies(c, grid)).ToList();
+        var before = new string(row, field.Start, field.Length);
+        for (var i = field.Start; i < last; i++)
+        {
+            var seen = chars[i];
+            if (row[i] != '<' || seen.Value != '<' || seen.AlternativeProbability < MinFillerRunnerUp) continue;
+            if (char.IsAsciiDigit(seen.Alternative) || char.IsAsciiLetterUpper(seen.Alternative)) row[i] = seen.Alternative;
+        }
+        if (before.AsSpan().SequenceEqual(row.AsSpan(field.Start, field.Length))) return;
+        if ((check is not null && !Verifies(check, grid)) || verifiedBefore.Any(c => !Verifies(c, grid)))
+        {
+            before.CopyTo(0, row, field.Start, field.Length);
+            return;
+        }
+        issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, field.Name, "filler inside the number, recogniser's second choice"));
     }
 
     public static bool Verifies(MrzCheck check, char[][] grid)
@@ -74,7 +109,7 @@ public static class MrzRepair
             before.CopyTo(0, row, field.Start, field.Length);
             changed = false;
         }
-        if (changed) issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, field.Name, "field type"));
+        if (changed) issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, field.Name, FieldTypeDetail));
         if (invalid) issues.Add(new(MrzIssueCodes.InvalidCharacters, MrzSeverity.Error, field.Name));
     }
 

@@ -1,0 +1,107 @@
+using EKyc.Documents.Mrz;
+using EKyc.Documents.Ocr;
+using EKyc.Documents.Synthetic;
+using EKyc.TestSupport;
+
+namespace EKyc.Documents.Tests.Mrz;
+
+/// <summary>
+/// Glyphs read alone, on realistic synthetic captures where the recogniser, reading the whole line, took an O or a U
+/// for 0: seed 89 (TD2, "OK3709088" read "0K3709088": the check digit fails, and an O↔0 and a B↔8 swap would each
+/// verify) and seed 7 (TD1, a U in the optional data read 0; U and 0 weigh the same in a check digit).
+/// </summary>
+public sealed class MrzGlyphRereadsTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    private static PaddleRecognizer Recognizer() => new(ModelFiles.Require("ch_PP-OCRv4_rec_infer.onnx", "ppocr_keys_v1.txt"));
+
+    [Fact]
+    public void A_glyph_read_alone_is_judged_by_its_shape()
+    {
+        using var ocr = Recognizer();
+        using var capture = Capture(89);
+        var line = capture.Document.MrzLines[1];
+        var cells = MrzGlyphCells.Locate(capture.Band.Lines[1], line.Length);
+        Assert.NotNull(cells);
+        var letter = MrzGlyphRereads.ReadAlone(ocr, capture.Band.Lines[1], cells[line.IndexOf('O')]!.Value);
+        var digit = MrzGlyphRereads.ReadAlone(ocr, capture.Band.Lines[1], cells[line.IndexOf('0')]!.Value);
+        Assert.True(letter[Symbol('O')] > letter[Symbol('0')], "the letter O read alone");
+        Assert.True(digit[Symbol('0')] > digit[Symbol('O')], "the digit 0 read alone");
+    }
+
+    [Fact]
+    public void Of_two_repairs_that_verify_the_one_the_glyph_supports_is_taken()
+    {
+        using var ocr = Recognizer();
+        using var capture = Capture(89);
+        var printed = capture.Document.MrzLines;
+        var read = Misread(printed, 1, printed[1].IndexOf('O'), '0');
+        var evidence = Confident(read);
+        var inContext = MrzParser.Parse(read, Today, evidence).Document!;
+        // Without the glyphs the two swaps are equally good, so the reading stays unrepaired.
+        Assert.False(inContext.ChecksValid);
+        var reread = MrzGlyphRereads.ForFailedChecks(read, capture.Band.Lines, evidence, inContext, ocr);
+        Assert.NotSame(evidence, reread);
+        Assert.Equal(printed, MrzParser.Parse(read, Today, reread).Document!.Lines);
+    }
+
+    [Fact]
+    public void A_U_read_as_0_with_U_the_runner_up_is_settled_by_the_glyph()
+    {
+        using var ocr = Recognizer();
+        using var capture = Capture(7);
+        var printed = capture.Document.MrzLines;
+        var index = printed[0].IndexOf('U', 15);
+        var read = Misread(printed, 0, index, '0');
+        Assert.Equal(printed, MrzGlyphRereads.SettleUnder(read, capture.Band.Lines, Doubted(read, 0, index, 'U', 0.12), ocr));
+        // A recogniser that barely considered U is not second-guessed.
+        Assert.Same(read, MrzGlyphRereads.SettleUnder(read, capture.Band.Lines, Doubted(read, 0, index, 'U', 0.05), ocr));
+    }
+
+    [Fact]
+    public void A_true_0_doubted_against_U_stays_0()
+    {
+        using var ocr = Recognizer();
+        using var capture = Capture(89);
+        var lines = capture.Document.MrzLines;
+        var index = lines[1].IndexOf('0');
+        Assert.Same(lines, MrzGlyphRereads.SettleUnder(lines, capture.Band.Lines, Doubted(lines, 1, index, 'U', 0.3), ocr));
+    }
+
+    private static int Symbol(char c) => IMrzStepRecognizer.Symbols.IndexOf(c);
+
+    private static SyntheticCapture Capture(int seed)
+    {
+        var generator = new SyntheticDocuments(Fonts.Debian);
+        var document = generator.Generate(seed, CaptureDegradation.Realistic);
+        var band = MrzLocator.Locate(document.Image) ?? throw new InvalidOperationException("no MRZ band in the rendered document");
+        Assert.Equal(document.MrzLines.Count, band.Lines.Count);
+        return new SyntheticCapture(generator, document, band);
+    }
+
+    private static List<string> Misread(IReadOnlyList<string> lines, int line, int index, char read) =>
+        lines.Select((l, k) => k == line ? l[..index] + read + l[(index + 1)..] : l).ToList();
+
+    private static List<IReadOnlyList<RecognizedChar>?> Confident(IReadOnlyList<string> lines) =>
+        lines.Select(l => (IReadOnlyList<RecognizedChar>?)l.Select(c => new RecognizedChar(c, 0.99, '<', 0.001)).ToList()).ToList();
+
+    private static List<IReadOnlyList<RecognizedChar>?> Doubted(IReadOnlyList<string> lines, int line, int index, char runnerUp, double probability)
+    {
+        var evidence = Confident(lines);
+        var chars = evidence[line]!.ToArray();
+        chars[index] = new RecognizedChar(lines[line][index], 1 - probability, runnerUp, probability);
+        evidence[line] = chars;
+        return evidence;
+    }
+
+    private sealed record SyntheticCapture(SyntheticDocuments Generator, SyntheticDocument Document, MrzBand Band) : IDisposable
+    {
+        public void Dispose()
+        {
+            Band.Dispose();
+            Document.Dispose();
+            Generator.Dispose();
+        }
+    }
+}
