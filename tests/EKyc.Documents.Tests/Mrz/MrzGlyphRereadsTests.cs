@@ -6,9 +6,9 @@ using EKyc.TestSupport;
 namespace EKyc.Documents.Tests.Mrz;
 
 /// <summary>
-/// Glyphs read alone, on realistic synthetic captures where the recogniser, reading the whole line, took an O or a U
-/// for 0: seed 89 (TD2, "OK3709088" read "0K3709088": the check digit fails, and an O↔0 and a B↔8 swap would each
-/// verify) and seed 7 (TD1, a U in the optional data read 0; U and 0 weigh the same in a check digit).
+/// Glyphs read alone, on a realistic synthetic capture where the recogniser, reading the whole line, took a U in the
+/// optional data for 0 (seed 7, TD1; U and 0 weigh the same in a check digit) and one where it read every 0 as 0
+/// (seed 89, TD2).
 /// </summary>
 public sealed class MrzGlyphRereadsTests
 {
@@ -20,30 +20,16 @@ public sealed class MrzGlyphRereadsTests
     public void A_glyph_read_alone_is_judged_by_its_shape()
     {
         using var ocr = Recognizer();
-        using var capture = Capture(89);
-        var line = capture.Document.MrzLines[1];
-        var cells = MrzGlyphCells.Locate(capture.Band.Lines[1], line.Length);
+        using var capture = Capture(7);
+        var line = capture.Document.MrzLines[0];
+        var cells = MrzGlyphCells.Locate(capture.Band.Lines[0], line.Length);
         Assert.NotNull(cells);
-        var letter = MrzGlyphRereads.ReadAlone(ocr, capture.Band.Lines[1], cells[line.IndexOf('O')]!.Value);
-        var digit = MrzGlyphRereads.ReadAlone(ocr, capture.Band.Lines[1], cells[line.IndexOf('0')]!.Value);
-        Assert.True(letter[Symbol('O')] > letter[Symbol('0')], "the letter O read alone");
-        Assert.True(digit[Symbol('0')] > digit[Symbol('O')], "the digit 0 read alone");
-    }
-
-    [Fact]
-    public void Of_two_repairs_that_verify_the_one_the_glyph_supports_is_taken()
-    {
-        using var ocr = Recognizer();
-        using var capture = Capture(89);
-        var printed = capture.Document.MrzLines;
-        var read = Misread(printed, 1, printed[1].IndexOf('O'), '0');
-        var evidence = Confident(read);
-        var inContext = MrzParser.Parse(read, Today, evidence).Document!;
-        // Without the glyphs the two swaps are equally good, so the reading stays unrepaired.
-        Assert.False(inContext.ChecksValid);
-        var reread = MrzGlyphRereads.ForFailedChecks(read, capture.Band.Lines, evidence, inContext, ocr);
-        Assert.NotSame(evidence, reread);
-        Assert.Equal(printed, MrzParser.Parse(read, Today, reread).Document!.Lines);
+        var letter = MrzGlyphRereads.ReadAlone(ocr, capture.Band.Lines[0], cells[line.IndexOf('U', 15)]!.Value);
+        // The line's first 0. The 0 printed beside the U reads U alone (the neighbour's ink in its margin): one of the
+        // 11 zeros in 427 that do, which is why only a 0 the recogniser doubted is read again.
+        var digit = MrzGlyphRereads.ReadAlone(ocr, capture.Band.Lines[0], cells[line.IndexOf('0')]!.Value);
+        Assert.True(letter[Symbol('U')] > letter[Symbol('0')], "the letter U read alone");
+        Assert.True(digit[Symbol('0')] > digit[Symbol('U')], "the digit 0 read alone");
     }
 
     [Fact]

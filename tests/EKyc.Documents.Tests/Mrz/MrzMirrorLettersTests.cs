@@ -54,6 +54,19 @@ public sealed class MrzMirrorLettersTests
         Assert.Equal(printed, settled);
     }
 
+    [Fact]
+    public void A_line_shorter_than_its_format_is_left_as_read()
+    {
+        // A greedy reading can drop a glyph; the parser pads such a line, but its characters no longer sit at the
+        // layout's positions (this threw an index error before the reader checked the shape).
+        using var generator = new SyntheticDocuments(Fonts.Debian);
+        using var document = generator.Generate(Seed, CaptureDegradation.None, MrzFormat.Td3);
+        using var band = MrzLocator.Locate(document.Image) ?? throw new InvalidOperationException("no MRZ band in the rendered document");
+        IReadOnlyList<string> shortened = [document.MrzLines[0][..^1], document.MrzLines[1]];
+        var evidence = Evidence(shortened, shortened[0].IndexOf('N', 5), runnerUp: 'M', runnerUpProbability: 0.4);
+        Assert.Same(shortened, MrzMirrorLetters.Settle(shortened, band.Lines, evidence));
+    }
+
     // Prints the passport, reads the first name-line letter `printed` as `readAs` with M/N the runner-up at the given
     // probability, and settles.
     private static (IReadOnlyList<string> Printed, IReadOnlyList<string> Read, IReadOnlyList<string> Settled) Settle(char printed, char readAs, double runnerUpProbability)

@@ -72,14 +72,12 @@ public sealed class MrzReader(ILineRecognizer recognizer)
             choice = MrzLineCandidates.Choose(candidates, today);
         }
         // What the check digits cannot see, the glyphs decide: M against N in names (no check digit), U against 0 (the
-        // same weight), and which of two check-digit repairs that verify equally was the misread.
+        // same weight in a check digit).
         var (lines, result) = choice;
         var evidence = choice.Readings.Select(r => r.Characters).ToList();
         var images = band.Lines.Skip(choice.FirstLine).Take(lines.Count).ToList();
         var settled = MrzGlyphRereads.SettleUnder(MrzMirrorLetters.Settle(lines, images, evidence), images, evidence, steps);
         if (!ReferenceEquals(settled, lines)) (lines, result) = (settled, MrzParser.Parse(settled, today, evidence));
-        var reread = MrzGlyphRereads.ForFailedChecks(lines, images, evidence, result.Document, steps);
-        if (!ReferenceEquals(reread, evidence)) result = MrzParser.Parse(lines, today, reread);
         var confidence = candidates.Average(c => c.Max(r => r.Confidence));
         return new MrzReading(true, lines, result.Document, result.Failure, band.Region, orientation, confidence, 0);
     }
