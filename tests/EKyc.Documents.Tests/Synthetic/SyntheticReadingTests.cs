@@ -46,6 +46,13 @@ public sealed class SyntheticReadingTests
     [InlineData(7)]
     public void A_misreading_the_check_digits_cannot_catch_is_settled_by_the_glyphs(int seed) => ReadsExactly(seed);
 
+    // Upside-down captures whose first, upright reading (rows of A and 7) verified two check digits by chance: the
+    // reader used to take that as proof the image was upright and stop turning it.
+    [Theory]
+    [InlineData(457)]
+    [InlineData(772)]
+    public void An_upside_down_capture_whose_garbage_verifies_by_chance_is_still_turned(int seed) => ReadsExactly(seed);
+
     [Fact]
     public void The_same_seed_gives_the_same_document()
     {

@@ -79,7 +79,8 @@ public static class MrzLineCandidates
     public static bool Plausible(MrzDocument? doc) =>
         doc is { ChecksValid: true, HasErrors: false } && KnownCode(doc.IssuingState) && (doc.Nationality is null || KnownCode(doc.Nationality));
 
-    private static bool KnownCode(string code) => IcaoCodes.IsKnown(code) || code == "UTO";
+    /// <summary>Whether a state code exists (ICAO's specimen state UTO included).</summary>
+    public static bool KnownCode(string code) => IcaoCodes.IsKnown(code) || code == "UTO";
 
     /// <summary>Whether every line's first reading was confident (mean character probability at least 0.8).</summary>
     public static bool Confident(IReadOnlyList<LineReading[]> candidates)
