@@ -12,8 +12,6 @@ namespace EKyc.Documents.Tests.Mrz;
 /// </summary>
 public sealed class MrzGlyphRereadsTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 28);
-
     private static PaddleRecognizer Recognizer() => new(ModelFiles.Require("ch_PP-OCRv4_rec_infer.onnx", "ppocr_keys_v1.txt"));
 
     [Fact]
@@ -39,10 +37,10 @@ public sealed class MrzGlyphRereadsTests
         using var capture = Capture(7);
         var printed = capture.Document.MrzLines;
         var index = printed[0].IndexOf('U', 15);
-        var read = Misread(printed, 0, index, '0');
-        Assert.Equal(printed, MrzGlyphRereads.SettleUnder(read, capture.Band.Lines, Doubted(read, 0, index, 'U', 0.12), ocr));
+        var read = MrzEvidence.Misread(printed, 0, index, '0');
+        Assert.Equal(printed, MrzGlyphRereads.SettleUnder(read, capture.Band.Lines, MrzEvidence.Doubted(read, 0, index, 'U', 0.12), ocr));
         // A recogniser that barely considered U is not second-guessed.
-        Assert.Same(read, MrzGlyphRereads.SettleUnder(read, capture.Band.Lines, Doubted(read, 0, index, 'U', 0.05), ocr));
+        Assert.Same(read, MrzGlyphRereads.SettleUnder(read, capture.Band.Lines, MrzEvidence.Doubted(read, 0, index, 'U', 0.05), ocr));
     }
 
     [Fact]
@@ -52,7 +50,7 @@ public sealed class MrzGlyphRereadsTests
         using var capture = Capture(89);
         var lines = capture.Document.MrzLines;
         var index = lines[1].IndexOf('0');
-        Assert.Same(lines, MrzGlyphRereads.SettleUnder(lines, capture.Band.Lines, Doubted(lines, 1, index, 'U', 0.3), ocr));
+        Assert.Same(lines, MrzGlyphRereads.SettleUnder(lines, capture.Band.Lines, MrzEvidence.Doubted(lines, 1, index, 'U', 0.3), ocr));
     }
 
     private static int Symbol(char c) => IMrzStepRecognizer.Symbols.IndexOf(c);
@@ -64,21 +62,6 @@ public sealed class MrzGlyphRereadsTests
         var band = MrzLocator.Locate(document.Image) ?? throw new InvalidOperationException("no MRZ band in the rendered document");
         Assert.Equal(document.MrzLines.Count, band.Lines.Count);
         return new SyntheticCapture(generator, document, band);
-    }
-
-    private static List<string> Misread(IReadOnlyList<string> lines, int line, int index, char read) =>
-        lines.Select((l, k) => k == line ? l[..index] + read + l[(index + 1)..] : l).ToList();
-
-    private static List<IReadOnlyList<RecognizedChar>?> Confident(IReadOnlyList<string> lines) =>
-        lines.Select(l => (IReadOnlyList<RecognizedChar>?)l.Select(c => new RecognizedChar(c, 0.99, '<', 0.001)).ToList()).ToList();
-
-    private static List<IReadOnlyList<RecognizedChar>?> Doubted(IReadOnlyList<string> lines, int line, int index, char runnerUp, double probability)
-    {
-        var evidence = Confident(lines);
-        var chars = evidence[line]!.ToArray();
-        chars[index] = new RecognizedChar(lines[line][index], 1 - probability, runnerUp, probability);
-        evidence[line] = chars;
-        return evidence;
     }
 
     private sealed record SyntheticCapture(SyntheticDocuments Generator, SyntheticDocument Document, MrzBand Band) : IDisposable

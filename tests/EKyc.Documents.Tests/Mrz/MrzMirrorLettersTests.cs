@@ -1,5 +1,4 @@
 using EKyc.Documents.Mrz;
-using EKyc.Documents.Ocr;
 using EKyc.Documents.Synthetic;
 
 namespace EKyc.Documents.Tests.Mrz;
@@ -63,7 +62,7 @@ public sealed class MrzMirrorLettersTests
         using var document = generator.Generate(Seed, CaptureDegradation.None, MrzFormat.Td3);
         using var band = MrzLocator.Locate(document.Image) ?? throw new InvalidOperationException("no MRZ band in the rendered document");
         IReadOnlyList<string> shortened = [document.MrzLines[0][..^1], document.MrzLines[1]];
-        var evidence = Evidence(shortened, shortened[0].IndexOf('N', 5), runnerUp: 'M', runnerUpProbability: 0.4);
+        var evidence = MrzEvidence.Doubted(shortened, 0, shortened[0].IndexOf('N', 5), runnerUp: 'M', probability: 0.4);
         Assert.Same(shortened, MrzMirrorLetters.Settle(shortened, band.Lines, evidence));
     }
 
@@ -76,20 +75,8 @@ public sealed class MrzMirrorLettersTests
         using var band = MrzLocator.Locate(document.Image) ?? throw new InvalidOperationException("no MRZ band in the rendered document");
         var lines = document.MrzLines;
         var index = lines[0].IndexOf(printed, 5);
-        var read = readAs == printed ? lines : Misread(lines, index, readAs);
-        var evidence = Evidence(read, index, runnerUp: readAs == 'N' ? 'M' : 'N', runnerUpProbability);
+        IReadOnlyList<string> read = readAs == printed ? lines : MrzEvidence.Misread(lines, 0, index, readAs);
+        var evidence = MrzEvidence.Doubted(read, 0, index, runnerUp: readAs == 'N' ? 'M' : 'N', runnerUpProbability);
         return (lines, read, MrzMirrorLetters.Settle(read, band.Lines, evidence));
     }
-
-    private static IReadOnlyList<string> Misread(IReadOnlyList<string> lines, int index, char read)
-    {
-        var first = lines[0].ToCharArray();
-        first[index] = read;
-        return [new string(first), .. lines.Skip(1)];
-    }
-
-    private static List<IReadOnlyList<RecognizedChar>?> Evidence(IReadOnlyList<string> lines, int index, char runnerUp, double runnerUpProbability) =>
-        lines.Select((l, k) => (IReadOnlyList<RecognizedChar>?)l.Select((c, i) => k == 0 && i == index
-            ? new RecognizedChar(c, 1 - runnerUpProbability, runnerUp, runnerUpProbability)
-            : new RecognizedChar(c, 0.99, '<', 0.005)).ToList()).ToList();
 }

@@ -1,5 +1,4 @@
 using EKyc.Documents.Mrz;
-using EKyc.Documents.Ocr;
 
 namespace EKyc.Documents.Tests.Mrz;
 
@@ -42,7 +41,7 @@ public sealed class MrzRepairStructureTests
     [Fact]
     public void A_filler_inside_a_document_number_takes_the_recognisers_runner_up()
     {
-        var doc = MrzParser.Parse(FillerInNumber, Today, Evidence(FillerInNumber, 0, 5, 'K', 0.18)).Document!;
+        var doc = MrzParser.Parse(FillerInNumber, Today, MrzEvidence.Doubted(FillerInNumber, 0, 5, 'K', 0.18)).Document!;
         Assert.Equal("KS8772563", doc.DocumentNumber);
         Assert.True(doc.ChecksValid);
         Assert.Contains(doc.Issues, i => i is { Code: MrzIssueCodes.Repaired, Field: MrzLayout.DocumentNumber });
@@ -52,7 +51,7 @@ public sealed class MrzRepairStructureTests
     public void A_filler_inside_a_document_number_is_kept_when_the_runner_up_would_fail_the_check()
     {
         // B weighs 11: the check digit says the glyph was not a B, so the reading is left as it was.
-        var doc = MrzParser.Parse(FillerInNumber, Today, Evidence(FillerInNumber, 0, 5, 'B', 0.18)).Document!;
+        var doc = MrzParser.Parse(FillerInNumber, Today, MrzEvidence.Doubted(FillerInNumber, 0, 5, 'B', 0.18)).Document!;
         Assert.Equal(FillerInNumber[0], doc.Lines[0]);
         Assert.DoesNotContain(doc.Issues, i => i is { Code: MrzIssueCodes.Repaired, Field: MrzLayout.DocumentNumber });
     }
@@ -60,12 +59,7 @@ public sealed class MrzRepairStructureTests
     [Fact]
     public void A_filler_inside_a_document_number_is_kept_without_the_recognisers_doubt()
     {
-        var doc = MrzParser.Parse(FillerInNumber, Today, Evidence(FillerInNumber, 0, 5, 'K', 0.05)).Document!;
+        var doc = MrzParser.Parse(FillerInNumber, Today, MrzEvidence.Doubted(FillerInNumber, 0, 5, 'K', 0.05)).Document!;
         Assert.Equal(FillerInNumber[0], doc.Lines[0]);
     }
-
-    private static List<IReadOnlyList<RecognizedChar>?> Evidence(IReadOnlyList<string> lines, int line, int index, char runnerUp, double probability) =>
-        lines.Select((l, k) => (IReadOnlyList<RecognizedChar>?)l.Select((c, i) => k == line && i == index
-            ? new RecognizedChar(c, 1 - probability, runnerUp, probability)
-            : new RecognizedChar(c, 0.99, '<', 0.001)).ToList()).ToList();
 }
