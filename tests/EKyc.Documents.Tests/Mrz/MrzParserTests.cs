@@ -98,6 +98,27 @@ public sealed class MrzParserTests
     }
 
     [Fact]
+    public void Of_two_equally_good_repairs_the_one_keeping_the_letters_of_the_number_together_wins()
+    {
+        // A synthetic card's number OK3709088 read with the O as 0: turning either 0 of weight 7 back into O verifies
+        // (0K3709088 has zeros at places 1 and 7), but OK3709088 keeps its letters in one run and 0K37O9088 does not.
+        var doc = Parse("I<HRVSPECIMEN<<SAMPLE<<<<<<<<<<<<<<<", "0K37090881BEL9206229F2705099<<<<<<<0");
+        Assert.Equal("OK3709088", doc.DocumentNumber);
+        Assert.True(doc.ChecksValid);
+        Assert.Contains(doc.Issues, i => i.Code == MrzIssueCodes.Repaired && i.Field == MrzLayout.DocumentNumber && i.Detail == MrzRepair.GroupingDetail);
+    }
+
+    [Fact]
+    public void Equally_good_repairs_in_the_optional_data_stay_a_guess()
+    {
+        // Optional data follows no numbering scheme: GIZOT5H6J0 and GIZ0T5H6JO both verify the composite, so neither
+        // is applied, however the letters would group.
+        var doc = Parse("P<BOLERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "U524867163BOL6206239<3509124GIZ0T5H6J0<<<<70");
+        Assert.Equal("U524867163BOL6206239<3509124GIZ0T5H6J0<<<<70", doc.Lines[1]);
+        Assert.False(doc.ChecksValid);
+    }
+
+    [Fact]
     public void Reads_a_td1_document_number_continued_in_the_optional_data()
     {
         var doc = Parse("I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<");

@@ -7,7 +7,8 @@ namespace EKyc.Documents.Mrz;
 /// Repairs OCR confusions (0/O, 1/I, 5/S, 8/B, 2/Z, …) in two passes. First, where the field type decides: a digit in
 /// a letters-only field, a letter in a date or a check digit. Then, in letter-and-digit fields (document number,
 /// optional data), only a swap that makes the covering check digit verify, trying the fewest changes first and giving
-/// up when two different repairs would both verify (a guess is not a repair) unless the evidence tells them apart. A filler
+/// up when two different repairs would both verify (a guess is not a repair) unless the recogniser's runner-ups tell
+/// them apart or, inside the document number, only one keeps the number's letters in a run. A filler
 /// read inside a document number, which is left-aligned, takes the recogniser's runner-up where the checks allow it.
 /// </summary>
 public static class MrzRepair
@@ -130,6 +131,13 @@ public static class MrzRepair
             for (var i = f.Start; i < f.Start + f.Length; i++) alphanumeric.Add((f.Line, i));
         }
 
+        // The document number is where issuers' numbering schemes give letters a place (see Alternations).
+        var number = new HashSet<(int, int)>();
+        if (layout.Field(MrzLayout.DocumentNumber) is { } n)
+        {
+            for (var i = n.Start; i < n.Start + n.Length; i++) number.Add((n.Line, i));
+        }
+
         var composite = layout.Checks.FirstOrDefault(c => c.Name == MrzLayout.Composite);
         var locked = new HashSet<(int, int)>();
         // Field checks before the composite: each pins its own characters, which the composite then cannot move. A
@@ -146,21 +154,27 @@ public static class MrzRepair
                     .ToList();
                 var confirm = check == composite || composite is null ? null : composite;
                 var maxChanges = check == composite ? 1 : MaxChanges;
-                if (ambiguous.Count is > 0 and <= MaxAmbiguousPositions && Search(check, confirm, grid, ambiguous, maxChanges, evidence) is { } repair)
+                if (ambiguous.Count is > 0 and <= MaxAmbiguousPositions && Search(check, confirm, grid, ambiguous, maxChanges, number, evidence) is { } repair)
                 {
                     foreach (var (line, index) in repair.Swaps) grid[line][index] = OcrConfusions.Alternative(grid[line][index])!.Value;
-                    issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, check.Name, repair.ByEvidence ? "check digit, recogniser's second choice" : "check digit"));
+                    issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, check.Name, repair.Detail));
                 }
             }
             if (Verifies(check, grid)) locked.UnionWith(positions);
         }
     }
 
+    /// <summary>The detail of a check-digit repair that several swap sets satisfied and the recogniser's runner-ups decided.</summary>
+    public const string EvidenceDetail = "check digit, recogniser's second choice";
+
+    /// <summary>The detail of a check-digit repair that several swap sets satisfied and the letters' grouping decided.</summary>
+    public const string GroupingDetail = "check digit, letters kept together";
+
     // Tries every set of 1..MaxChanges swaps, smallest first; a size with exactly one verifying set wins. A size with
     // several is ambiguous and ends the search unrepaired, unless the recogniser itself named the swapped characters
     // as its second choice for one set far more strongly than for any other (then that set is the reading it nearly
-    // made, not a guess).
-    private static (List<(int Line, int Index)> Swaps, bool ByEvidence)? Search(MrzCheck check, MrzCheck? confirm, char[][] grid, List<(int Line, int i)> ambiguous, int maxChanges, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence)
+    // made, not a guess), or exactly one set keeps the letters of the field together (see Alternations).
+    private static (List<(int Line, int Index)> Swaps, string Detail)? Search(MrzCheck check, MrzCheck? confirm, char[][] grid, List<(int Line, int i)> ambiguous, int maxChanges, HashSet<(int, int)> number, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence)
     {
         for (var size = 1; size <= Math.Min(maxChanges, ambiguous.Count); size++)
         {
@@ -172,15 +186,38 @@ public static class MrzRepair
                 Swap(grid, ambiguous, subset);
                 if (ok) found.Add(subset.Select(k => ambiguous[k]).ToList());
             }
-            if (found.Count == 1) return (found[0], false);
+            if (found.Count == 1) return (found[0], "check digit");
             if (found.Count > 1)
             {
-                if (evidence is null) return null;
-                var ranked = found.Select(f => (Swaps: f, Support: Support(f, grid, evidence))).OrderByDescending(r => r.Support).ToList();
-                return ranked[0].Support >= MinSupport && ranked[0].Support >= SupportMargin * ranked[1].Support ? (ranked[0].Swaps, true) : null;
+                if (evidence is not null)
+                {
+                    var ranked = found.Select(f => (Swaps: f, Support: Support(f, grid, evidence))).OrderByDescending(r => r.Support).ToList();
+                    if (ranked[0].Support >= MinSupport && ranked[0].Support >= SupportMargin * ranked[1].Support) return (ranked[0].Swaps, EvidenceDetail);
+                }
+                if (!found.All(f => f.All(number.Contains))) return null;
+                var grouped = found.Select(f => (Swaps: f, Alternations: Alternations(grid, f, number))).OrderBy(r => r.Alternations).ToList();
+                return grouped[0].Alternations < grouped[1].Alternations ? (grouped[0].Swaps, GroupingDetail) : null;
             }
         }
         return null;
+    }
+
+    // Issuers number documents with the letters in runs: a prefix (AA0000000, XP8271602, ZE000509), a block
+    // (555123ABC), seldom one letter alone among digits. So where the check digits accept two repairs that both lie in
+    // the document number, the one that changes between letters and digits fewer times is the likelier reading:
+    // 0K3709088 becomes OK3709088, not 0K37O9088. Optional data follows no such scheme and is left to the evidence.
+    private static int Alternations(char[][] grid, List<(int Line, int Index)> swaps, HashSet<(int, int)> number)
+    {
+        char At((int Line, int Index) p) => swaps.Contains(p) ? OcrConfusions.Alternative(grid[p.Line][p.Index])!.Value : grid[p.Line][p.Index];
+        var count = 0;
+        foreach (var p in number)
+        {
+            var next = (p.Item1, p.Item2 + 1);
+            if (!number.Contains(next)) continue;
+            char a = At(p), b = At(next);
+            if (a != '<' && b != '<' && char.IsAsciiLetter(a) != char.IsAsciiLetter(b)) count++;
+        }
+        return count;
     }
 
     private const double MinSupport = 0.05;
