@@ -46,8 +46,6 @@ public sealed class SyntheticReadingTests
     [InlineData(7)]
     public void A_misreading_the_check_digits_cannot_catch_is_settled_by_the_glyphs(int seed) => ReadsExactly(seed);
 
-    // Upside-down captures whose first, upright reading (rows of A and 7) verified two check digits by chance: the
-    // reader used to take that as proof the image was upright and stop turning it.
     // An O that leads a document number read as 0, where another 0 of the same check-digit weight would verify as
     // well: the letters' grouping settles the tie (seed 103's stretched reading then verifies and wins over one that
     // lost two glyphs).
@@ -56,6 +54,8 @@ public sealed class SyntheticReadingTests
     [InlineData(103)]
     public void A_tie_between_check_digit_repairs_is_settled_by_the_numbers_letter_grouping(int seed) => ReadsExactly(seed);
 
+    // Upside-down captures whose first, upright reading (rows of A and 7) verified two check digits by chance: the
+    // reader used to take that as proof the image was upright and stop turning it.
     [Theory]
     [InlineData(457)]
     [InlineData(772)]

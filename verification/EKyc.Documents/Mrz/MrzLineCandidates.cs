@@ -111,7 +111,7 @@ public static class MrzLineCandidates
                 // On a tie, the fixed-length readings: a greedy reading can drop a glyph and still end at the
                 // right width by doubling a filler.
                 // A reading that verifies as read beats one that verifies only after check-digit repair.
-                var repairs = result.Document?.Issues.Count(i => i.Code == MrzIssueCodes.Repaired && i.Detail?.StartsWith("check digit", StringComparison.Ordinal) == true) ?? 0;
+                var repairs = result.Document?.Issues.Count(i => i.Code == MrzIssueCodes.Repaired && i.Detail?.StartsWith(MrzRepair.CheckDigitDetail, StringComparison.Ordinal) == true) ?? 0;
                 // Nationality and issuing state have no check digit, but they must be codes that exist.
                 var knownCodes = result.Document is { } d ? (KnownCode(d.IssuingState) ? 1 : 0) + (d.Nationality is { } n && KnownCode(n) ? 1 : 0) : 0;
                 var score = (verified, knownCodes, -repairs, wholeLines, agreement, combination.Count(r => r.FixedLength), combination.Sum(r => r.Confidence));

@@ -132,12 +132,7 @@ public static class MrzRepair
         }
 
         // The document number is where issuers' numbering schemes give letters a place (see Alternations).
-        var number = new HashSet<(int, int)>();
-        if (layout.Field(MrzLayout.DocumentNumber) is { } n)
-        {
-            for (var i = n.Start; i < n.Start + n.Length; i++) number.Add((n.Line, i));
-        }
-
+        var number = layout.Field(MrzLayout.DocumentNumber);
         var composite = layout.Checks.FirstOrDefault(c => c.Name == MrzLayout.Composite);
         var locked = new HashSet<(int, int)>();
         // Field checks before the composite: each pins its own characters, which the composite then cannot move. A
@@ -156,13 +151,16 @@ public static class MrzRepair
                 var maxChanges = check == composite ? 1 : MaxChanges;
                 if (ambiguous.Count is > 0 and <= MaxAmbiguousPositions && Search(check, confirm, grid, ambiguous, maxChanges, number, evidence) is { } repair)
                 {
-                    foreach (var (line, index) in repair.Swaps) grid[line][index] = OcrConfusions.Alternative(grid[line][index])!.Value;
+                    Swap(grid, repair.Swaps);
                     issues.Add(new(MrzIssueCodes.Repaired, MrzSeverity.Notice, check.Name, repair.Detail));
                 }
             }
             if (Verifies(check, grid)) locked.UnionWith(positions);
         }
     }
+
+    /// <summary>The detail of a check-digit repair that exactly one smallest swap set satisfied; the other check-digit details extend it.</summary>
+    public const string CheckDigitDetail = "check digit";
 
     /// <summary>The detail of a check-digit repair that several swap sets satisfied and the recogniser's runner-ups decided.</summary>
     public const string EvidenceDetail = "check digit, recogniser's second choice";
@@ -174,7 +172,7 @@ public static class MrzRepair
     // several is ambiguous and ends the search unrepaired, unless the recogniser itself named the swapped characters
     // as its second choice for one set far more strongly than for any other (then that set is the reading it nearly
     // made, not a guess), or exactly one set keeps the letters of the field together (see Alternations).
-    private static (List<(int Line, int Index)> Swaps, string Detail)? Search(MrzCheck check, MrzCheck? confirm, char[][] grid, List<(int Line, int i)> ambiguous, int maxChanges, HashSet<(int, int)> number, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence)
+    private static (List<(int Line, int Index)> Swaps, string Detail)? Search(MrzCheck check, MrzCheck? confirm, char[][] grid, List<(int Line, int i)> ambiguous, int maxChanges, MrzField? number, IReadOnlyList<IReadOnlyList<RecognizedChar>?>? evidence)
     {
         for (var size = 1; size <= Math.Min(maxChanges, ambiguous.Count); size++)
         {
@@ -186,7 +184,7 @@ public static class MrzRepair
                 Swap(grid, ambiguous, subset);
                 if (ok) found.Add(subset.Select(k => ambiguous[k]).ToList());
             }
-            if (found.Count == 1) return (found[0], "check digit");
+            if (found.Count == 1) return (found[0], CheckDigitDetail);
             if (found.Count > 1)
             {
                 if (evidence is not null)
@@ -194,7 +192,7 @@ public static class MrzRepair
                     var ranked = found.Select(f => (Swaps: f, Support: Support(f, grid, evidence))).OrderByDescending(r => r.Support).ToList();
                     if (ranked[0].Support >= MinSupport && ranked[0].Support >= SupportMargin * ranked[1].Support) return (ranked[0].Swaps, EvidenceDetail);
                 }
-                if (!found.All(f => f.All(number.Contains))) return null;
+                if (number is null || !found.All(f => f.All(p => Within(number, p)))) return null;
                 var grouped = found.Select(f => (Swaps: f, Alternations: Alternations(grid, f, number))).OrderBy(r => r.Alternations).ToList();
                 return grouped[0].Alternations < grouped[1].Alternations ? (grouped[0].Swaps, GroupingDetail) : null;
             }
@@ -206,18 +204,26 @@ public static class MrzRepair
     // (555123ABC), seldom one letter alone among digits. So where the check digits accept two repairs that both lie in
     // the document number, the one that changes between letters and digits fewer times is the likelier reading:
     // 0K3709088 becomes OK3709088, not 0K37O9088. Optional data follows no such scheme and is left to the evidence.
-    private static int Alternations(char[][] grid, List<(int Line, int Index)> swaps, HashSet<(int, int)> number)
+    private static int Alternations(char[][] grid, List<(int Line, int Index)> swaps, MrzField number)
     {
-        char At((int Line, int Index) p) => swaps.Contains(p) ? OcrConfusions.Alternative(grid[p.Line][p.Index])!.Value : grid[p.Line][p.Index];
+        Swap(grid, swaps);
+        var row = grid[number.Line];
         var count = 0;
-        foreach (var p in number)
+        for (var i = number.Start + 1; i < number.Start + number.Length; i++)
         {
-            var next = (p.Item1, p.Item2 + 1);
-            if (!number.Contains(next)) continue;
-            char a = At(p), b = At(next);
+            char a = row[i - 1], b = row[i];
             if (a != '<' && b != '<' && char.IsAsciiLetter(a) != char.IsAsciiLetter(b)) count++;
         }
+        // Each swap is its own inverse: the grid is as it was.
+        Swap(grid, swaps);
         return count;
+    }
+
+    private static bool Within(MrzField field, (int Line, int Index) p) => p.Line == field.Line && p.Index >= field.Start && p.Index < field.Start + field.Length;
+
+    private static void Swap(char[][] grid, IEnumerable<(int Line, int Index)> positions)
+    {
+        foreach (var (line, index) in positions) grid[line][index] = OcrConfusions.Alternative(grid[line][index])!.Value;
     }
 
     private const double MinSupport = 0.05;
@@ -238,6 +244,7 @@ public static class MrzRepair
         return support;
     }
 
+    // The search's inner loop: by index, without an enumerator per subset.
     private static void Swap(char[][] grid, List<(int Line, int i)> positions, int[] subset)
     {
         foreach (var k in subset)
